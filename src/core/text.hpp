@@ -1,0 +1,23 @@
+// Small string helpers used across layers: strict number parsing that reports what was wrong,
+// trimming and case folding.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.hpp"
+
+namespace carevoice::text {
+
+// Strict: the whole of `s` must be a number. Errors say "'abc' is not a number".
+Result<double> ParseDouble(std::string_view s);
+Result<long long> ParseInt(std::string_view s);
+
+std::string_view Trim(std::string_view s);
+std::string ToLower(std::string_view s);
+std::vector<std::string_view> Split(std::string_view s, char sep);
+bool StartsWith(std::string_view s, std::string_view prefix);
+
+}  // namespace carevoice::text
