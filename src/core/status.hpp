@@ -42,7 +42,9 @@ public:
         return {StatusCode::kInvalidArgument, std::move(m), std::move(d)};
     }
     static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
-    static Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
+    static Status AlreadyExists(std::string m, std::vector<FieldProblem> d = {}) {
+        return {StatusCode::kAlreadyExists, std::move(m), std::move(d)};
+    }
     static Status PermissionDenied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
     static Status Unauthenticated(std::string m) { return {StatusCode::kUnauthenticated, std::move(m)}; }
     static Status FailedPrecondition(std::string m) { return {StatusCode::kFailedPrecondition, std::move(m)}; }
@@ -85,6 +87,7 @@ public:
     T&& value() && { return std::get<T>(std::move(data_)); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T&& operator*() && { return std::move(*this).value(); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 

@@ -1,0 +1,438 @@
+// The engine contract of store/sql.hpp: what every Connection does, whichever engine is behind it.
+// Runs on the engine named by CAREVOICE_TEST_DB_URL (ctest runs it on SQLite and on PostgreSQL).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sql.hpp"
+#include "store/test_database.hpp"
+
+namespace carevoice::store {
+namespace {
+
+constexpr std::int64_t kBulkRows = 10000;
+
+class ConnectionTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        url_ = testing::FreshDatabaseUrl();
+        auto factory = FactoryForUrl(url_);
+        ASSERT_TRUE(factory.ok()) << factory.status().ToString();
+        auto conn = (*factory)();
+        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+        conn_ = std::move(*conn);
+        Status created = conn_->ExecuteScript(
+            "CREATE TABLE patients (id BIGINT PRIMARY KEY, name TEXT, score DOUBLE PRECISION, visits BIGINT)");
+        ASSERT_TRUE(created.ok()) << created.ToString();
+    }
+
+    void InsertPatient(std::int64_t id, Value name, Value score = Null(), Value visits = Null()) {
+        auto inserted = conn_->Execute("INSERT INTO patients (id, name, score, visits) VALUES (?, ?, ?, ?)",
+                                       {id, std::move(name), std::move(score), std::move(visits)});
+        ASSERT_TRUE(inserted.ok()) << inserted.status().ToString();
+    }
+
+    std::int64_t CountPatients() {
+        auto row = conn_->QueryOne("SELECT COUNT(*) FROM patients");
+        EXPECT_TRUE(row.ok()) << row.status().ToString();
+        return row.ok() ? row->Int(0) : -1;
+    }
+
+    Value Read(std::int64_t id, std::string_view column) {
+        auto row = conn_->QueryOne("SELECT " + std::string(column) + " FROM patients WHERE id = ?", {id});
+        EXPECT_TRUE(row.ok()) << row.status().ToString();
+        return row.ok() ? row->at(0) : Null();
+    }
+
+    std::string url_;
+    std::unique_ptr<Connection> conn_;
+};
+
+// Text that trips up quoting and COPY escaping: delimiters, escapes, the end-of-data marker.
+const std::vector<std::string>& AwkwardTexts() {
+    static const std::vector<std::string> kTexts = {
+        "plain",
+        "",
+        "tab\there",
+        "new\nline",
+        "carriage\rreturn\r\n",
+        "back\\slash",
+        "trailing backslash\\",
+        "\\N",
+        "\\.",
+        "comma, separated, \"quoted\"",
+        "O'Brien's 'single' quotes",
+        "Zoë Ångström — “curly” ‘quotes’ 🙂",
+        "question? mark $1 and $$dollars$$",
+        "NULL",
+    };
+    return kTexts;
+}
+
+TEST_F(ConnectionTest, ReportsTheEngineItsUrlNames) {
+    const Engine expected = url_.starts_with("sqlite:") ? Engine::kSqlite : Engine::kPostgres;
+    EXPECT_EQ(conn_->engine(), expected);
+}
+
+TEST_F(ConnectionTest, PingSucceeds) { EXPECT_TRUE(conn_->Ping().ok()); }
+
+TEST_F(ConnectionTest, IntegersReadBackAsExactIntegers) {
+    const std::vector<std::int64_t> values = {0, -1, 42, std::numeric_limits<std::int64_t>::max(),
+                                              std::numeric_limits<std::int64_t>::min()};
+    for (std::size_t i = 0; i < values.size(); ++i) InsertPatient(static_cast<std::int64_t>(i), "p", Null(), values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const Value v = Read(static_cast<std::int64_t>(i), "visits");
+        ASSERT_TRUE(std::holds_alternative<std::int64_t>(v)) << "row " << i;
+        EXPECT_EQ(std::get<std::int64_t>(v), values[i]);
+    }
+}
+
+TEST_F(ConnectionTest, DoublesReadBackAsTheSameDouble) {
+    const std::vector<double> values = {0.1, 1.0 / 3.0, 2.0, -2.5e-300, 1e300, 123456.789};
+    for (std::size_t i = 0; i < values.size(); ++i) InsertPatient(static_cast<std::int64_t>(i), "p", values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const Value v = Read(static_cast<std::int64_t>(i), "score");
+        ASSERT_TRUE(std::holds_alternative<double>(v)) << "row " << i;
+        EXPECT_EQ(std::get<double>(v), values[i]);
+    }
+}
+
+TEST_F(ConnectionTest, TextWithUnicodeAndQuotesRoundTrips) {
+    const auto& texts = AwkwardTexts();
+    for (std::size_t i = 0; i < texts.size(); ++i) InsertPatient(static_cast<std::int64_t>(i), texts[i]);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const Value v = Read(static_cast<std::int64_t>(i), "name");
+        ASSERT_TRUE(std::holds_alternative<std::string>(v)) << "row " << i;
+        EXPECT_EQ(std::get<std::string>(v), texts[i]);
+    }
+}
+
+TEST_F(ConnectionTest, NullParametersReadBackAsNull) {
+    InsertPatient(1, Null(), Null(), Null());
+    auto row = conn_->QueryOne("SELECT name, score, visits FROM patients WHERE id = 1");
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    for (std::size_t col = 0; col < 3; ++col) EXPECT_TRUE(row->IsNull(col)) << "column " << col;
+}
+
+TEST_F(ConnectionTest, EmptyTextIsNotNull) {
+    InsertPatient(1, "");
+    EXPECT_EQ(Read(1, "name"), Value(std::string()));
+    EXPECT_EQ(conn_->QueryOne("SELECT COUNT(*) FROM patients WHERE name IS NULL")->Int(0), 0);
+}
+
+TEST_F(ConnectionTest, CountReadsAsAnInteger) {
+    InsertPatient(1, "a");
+    auto row = conn_->QueryOne("SELECT COUNT(*) FROM patients");
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_EQ(row->at(0), Value(std::int64_t{1}));
+}
+
+TEST_F(ConnectionTest, QuestionMarksInLiteralsAndQuotedNamesAreNotPlaceholders) {
+    ASSERT_TRUE(conn_->ExecuteScript("CREATE TABLE odd (\"what?\" TEXT)").ok());
+    ASSERT_TRUE(conn_->Execute("INSERT INTO odd (\"what?\") VALUES (?)", {"x"}).ok());
+    auto row = conn_->QueryOne("SELECT '?', 'it''s ?', \"what?\" FROM odd WHERE \"what?\" = ?", {"x"});
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_EQ(row->Text(0), "?");
+    EXPECT_EQ(row->Text(1), "it's ?");
+    EXPECT_EQ(row->Text(2), "x");
+}
+
+TEST_F(ConnectionTest, QuestionMarksInCommentsAreNotPlaceholders) {
+    InsertPatient(1, "a");
+    auto row = conn_->QueryOne("SELECT name -- which one?\n FROM patients /* ? */ WHERE id = ?", {std::int64_t{1}});
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_EQ(row->Text(0), "a");
+}
+
+TEST_F(ConnectionTest, PostgresEscapeAndDollarQuotedStringsHideQuestionMarks) {
+    if (conn_->engine() != Engine::kPostgres) GTEST_SKIP() << "E'' and $$ strings are PostgreSQL syntax";
+    auto row = conn_->QueryOne("SELECT E'it\\'s ?', $$?$$, $tag$ '? $tag$, E'a''\\'?', CAST(? AS TEXT)", {"x"});
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_EQ(row->Text(0), "it's ?");
+    EXPECT_EQ(row->Text(1), "?");
+    EXPECT_EQ(row->Text(2), " '? ");
+    EXPECT_EQ(row->Text(3), "a''?");
+    EXPECT_EQ(row->Text(4), "x");
+}
+
+TEST_F(ConnectionTest, TooFewParametersIsAnError) {
+    EXPECT_FALSE(conn_->Execute("INSERT INTO patients (id, name) VALUES (?, ?)", {std::int64_t{1}}).ok());
+    EXPECT_EQ(CountPatients(), 0);
+}
+
+TEST_F(ConnectionTest, ExecuteReturnsTheNumberOfRowsChanged) {
+    InsertPatient(1, "a", Null(), std::int64_t{1});
+    InsertPatient(2, "b", Null(), std::int64_t{5});
+    InsertPatient(3, "c", Null(), std::int64_t{9});
+    auto updated = conn_->Execute("UPDATE patients SET name = ? WHERE visits > ?", {"z", std::int64_t{2}});
+    ASSERT_TRUE(updated.ok()) << updated.status().ToString();
+    EXPECT_EQ(*updated, 2);
+    auto deleted = conn_->Execute("DELETE FROM patients WHERE id = ?", {std::int64_t{99}});
+    ASSERT_TRUE(deleted.ok()) << deleted.status().ToString();
+    EXPECT_EQ(*deleted, 0);
+}
+
+TEST_F(ConnectionTest, ReturningGivesBackTheInsertedRow) {
+    auto row =
+        conn_->QueryOne("INSERT INTO patients (id, name) VALUES (?, ?) RETURNING id, name", {std::int64_t{42}, "Ann"});
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_EQ(row->at(0), Value(std::int64_t{42}));
+    EXPECT_EQ(row->Text(1), "Ann");
+    EXPECT_EQ(CountPatients(), 1);
+}
+
+TEST_F(ConnectionTest, OnConflictDoUpdateChangesTheExistingRow) {
+    InsertPatient(1, "old", Null(), std::int64_t{1});
+    const std::string upsert =
+        "INSERT INTO patients (id, name, visits) VALUES (?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, visits = patients.visits + excluded.visits";
+    auto changed = conn_->Execute(upsert, {std::int64_t{1}, "new", std::int64_t{2}});
+    ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+    EXPECT_EQ(*changed, 1);
+    EXPECT_EQ(CountPatients(), 1);
+    EXPECT_EQ(Read(1, "name"), Value("new"));
+    EXPECT_EQ(Read(1, "visits"), Value(std::int64_t{3}));
+}
+
+TEST_F(ConnectionTest, DuplicatePrimaryKeyIsAlreadyExists) {
+    InsertPatient(1, "a");
+    auto again = conn_->Execute("INSERT INTO patients (id, name) VALUES (?, ?)", {std::int64_t{1}, "b"});
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.status().code(), StatusCode::kAlreadyExists) << again.status().ToString();
+}
+
+TEST_F(ConnectionTest, NotNullViolationIsInvalidArgument) {
+    ASSERT_TRUE(conn_->ExecuteScript("CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL)").ok());
+    auto r = conn_->Execute("INSERT INTO notes (id, body) VALUES (?, ?)", {std::int64_t{1}, Null()});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().ToString();
+}
+
+TEST_F(ConnectionTest, ForeignKeyViolationIsInvalidArgument) {
+    ASSERT_TRUE(
+        conn_
+            ->ExecuteScript(
+                "CREATE TABLE visits (id BIGINT PRIMARY KEY, patient_id BIGINT NOT NULL REFERENCES patients (id))")
+            .ok());
+    auto r = conn_->Execute("INSERT INTO visits (id, patient_id) VALUES (?, ?)", {std::int64_t{1}, std::int64_t{7}});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().ToString();
+}
+
+TEST_F(ConnectionTest, CheckViolationIsInvalidArgument) {
+    ASSERT_TRUE(
+        conn_->ExecuteScript("CREATE TABLE ratings (id BIGINT PRIMARY KEY, stars BIGINT CHECK (stars >= 1))").ok());
+    auto r = conn_->Execute("INSERT INTO ratings (id, stars) VALUES (?, ?)", {std::int64_t{1}, std::int64_t{0}});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << r.status().ToString();
+}
+
+TEST_F(ConnectionTest, QueryOneOnNoRowsIsNotFound) {
+    auto row = conn_->QueryOne("SELECT id FROM patients WHERE id = ?", {std::int64_t{1}});
+    ASSERT_FALSE(row.ok());
+    EXPECT_EQ(row.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ConnectionTest, ExecuteScriptRunsEveryStatement) {
+    Status s = conn_->ExecuteScript(
+        "CREATE TABLE wards (id BIGINT PRIMARY KEY, name TEXT);\n"
+        "INSERT INTO wards (id, name) VALUES (1, 'Oak; upstairs');\n"
+        "INSERT INTO wards (id, name) VALUES (2, 'Elm?');\n");
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    EXPECT_EQ(conn_->QueryOne("SELECT COUNT(*) FROM wards")->Int(0), 2);
+}
+
+TEST_F(ConnectionTest, ScriptWithAnInvalidStatementFails) {
+    EXPECT_FALSE(conn_->ExecuteScript("CREATE TABLE wards (id BIGINT); THIS IS NOT SQL;").ok());
+}
+
+TEST_F(ConnectionTest, TransactionWithoutCommitLeavesNothing) {
+    {
+        auto tx = Transaction::Begin(*conn_);
+        ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+        InsertPatient(1, "a");
+        EXPECT_EQ(CountPatients(), 1);
+    }
+    EXPECT_EQ(CountPatients(), 0);
+}
+
+TEST_F(ConnectionTest, CommittedTransactionIsKept) {
+    {
+        auto tx = Transaction::Begin(*conn_);
+        ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+        InsertPatient(1, "a");
+        InsertPatient(2, "b");
+        Status committed = tx->Commit();
+        ASSERT_TRUE(committed.ok()) << committed.ToString();
+    }
+    EXPECT_EQ(CountPatients(), 2);
+}
+
+TEST_F(ConnectionTest, RollbackAfterAFailedStatementLeavesTheConnectionUsable) {
+    ASSERT_TRUE(conn_->Begin().ok());
+    InsertPatient(1, "a");
+    EXPECT_FALSE(conn_->Execute("INSERT INTO patients (id, name) VALUES (1, 'again')").ok());
+    Status rolled_back = conn_->Rollback();
+    ASSERT_TRUE(rolled_back.ok()) << rolled_back.ToString();
+    EXPECT_EQ(CountPatients(), 0);
+    InsertPatient(1, "after");
+    EXPECT_EQ(Read(1, "name"), Value("after"));
+}
+
+TEST_F(ConnectionTest, UnreachablePostgresIsUnavailableAndHidesThePassword) {
+    auto conn = OpenPostgres("postgresql://carevoice:sekret-pw@127.0.0.1:1/nowhere?connect_timeout=5");
+    ASSERT_FALSE(conn.ok());
+    EXPECT_EQ(conn.status().code(), StatusCode::kUnavailable) << conn.status().ToString();
+    EXPECT_EQ(conn.status().message().find("sekret-pw"), std::string::npos) << conn.status().message();
+}
+
+// Ends this test's PostgreSQL session from another one, as a server restart or failover would.
+void TerminateSession(const std::string& url, Connection& victim) {
+    auto pid = victim.QueryOne("SELECT pg_backend_pid()");
+    ASSERT_TRUE(pid.ok()) << pid.status().ToString();
+    auto other = OpenPostgres(url);
+    ASSERT_TRUE(other.ok()) << other.status().ToString();
+    auto killed = (*other)->QueryOne("SELECT pg_terminate_backend(CAST(? AS INTEGER))", {pid->Int(0)});
+    ASSERT_TRUE(killed.ok()) << killed.status().ToString();
+}
+
+TEST_F(ConnectionTest, PostgresSessionLostOutsideATransactionIsReplaced) {
+    if (conn_->engine() != Engine::kPostgres) GTEST_SKIP() << "a PostgreSQL session can be ended by the server";
+    TerminateSession(url_, *conn_);
+    auto failed = conn_->Query("SELECT 1");
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.status().code(), StatusCode::kUnavailable) << failed.status().ToString();
+    EXPECT_TRUE(conn_->Ping().ok());
+}
+
+TEST_F(ConnectionTest, PostgresSessionLostInATransactionCannotCommit) {
+    if (conn_->engine() != Engine::kPostgres) GTEST_SKIP() << "a PostgreSQL session can be ended by the server";
+    ASSERT_TRUE(conn_->Begin().ok());
+    InsertPatient(1, "a");
+    TerminateSession(url_, *conn_);
+    EXPECT_FALSE(conn_->Execute("INSERT INTO patients (id, name) VALUES (2, 'b')").ok());
+    Status committed = conn_->Commit();
+    EXPECT_EQ(committed.code(), StatusCode::kUnavailable) << committed.ToString();
+    (void)conn_->Rollback();
+    EXPECT_EQ(CountPatients(), 0);
+}
+
+// Row i of the bulk-load tests; every column is NULL in some rows, and text cycles through
+// AwkwardTexts(), with a long one every tenth row so the load spans several COPY chunks.
+struct BulkRow {
+    std::int64_t id;
+    std::optional<std::string> name;
+    std::optional<double> score;
+    std::optional<std::int64_t> visits;
+};
+
+BulkRow MakeBulkRow(std::int64_t i) {
+    const auto& texts = AwkwardTexts();
+    BulkRow row{i, texts[static_cast<std::size_t>(i) % texts.size()], static_cast<double>(i) * 0.1, i * 3};
+    if (i % 10 == 0) {
+        for (int repeat = 0; repeat < 80; ++repeat) *row.name += texts[static_cast<std::size_t>(repeat) % texts.size()];
+    }
+    if (i % 7 == 3) row.name.reset();
+    if (i % 11 == 4) row.score.reset();
+    if (i % 13 == 5) row.visits.reset();
+    return row;
+}
+
+template <typename T>
+ValueRef RefOrNull(const std::optional<T>& v) {
+    if (!v) return std::monostate{};
+    return ValueRef(*v);
+}
+
+Status LoadBulkRows(Connection& conn, std::int64_t count) {
+    CV_ASSIGN_OR_RETURN(auto inserter, conn.StartBulkInsert("patients", {"id", "name", "score", "visits"}));
+    for (std::int64_t i = 0; i < count; ++i) {
+        const BulkRow row = MakeBulkRow(i);
+        const ValueRef values[] = {row.id, RefOrNull(row.name), RefOrNull(row.score), RefOrNull(row.visits)};
+        CV_RETURN_IF_ERROR(inserter->AddRow(values));
+    }
+    return inserter->Finish();
+}
+
+TEST_F(ConnectionTest, BulkInsertRoundTripsAwkwardRowsExactly) {
+    {
+        auto tx = Transaction::Begin(*conn_);
+        ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+        Status loaded = LoadBulkRows(*conn_, kBulkRows);
+        ASSERT_TRUE(loaded.ok()) << loaded.ToString();
+        ASSERT_TRUE(tx->Commit().ok());
+    }
+    auto rows = conn_->Query("SELECT id, name, score, visits FROM patients ORDER BY id");
+    ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+    ASSERT_EQ(rows->size(), static_cast<std::size_t>(kBulkRows));
+    for (std::int64_t i = 0; i < kBulkRows; ++i) {
+        const Row& got = (*rows)[static_cast<std::size_t>(i)];
+        const BulkRow want = MakeBulkRow(i);
+        ASSERT_EQ(got.at(0), Value(want.id));
+        ASSERT_EQ(got.at(1), OrNull(want.name)) << "row " << i;
+        ASSERT_EQ(got.at(2), OrNull(want.score)) << "row " << i;
+        ASSERT_EQ(got.at(3), OrNull(want.visits)) << "row " << i;
+    }
+}
+
+TEST_F(ConnectionTest, BulkInsertThenRollbackWritesNothing) {
+    ASSERT_TRUE(conn_->Begin().ok());
+    Status loaded = LoadBulkRows(*conn_, 500);
+    ASSERT_TRUE(loaded.ok()) << loaded.ToString();
+    ASSERT_TRUE(conn_->Rollback().ok());
+    EXPECT_EQ(CountPatients(), 0);
+}
+
+TEST_F(ConnectionTest, FailedBulkInsertThenRollbackLeavesTheConnectionUsable) {
+    ASSERT_TRUE(conn_->Begin().ok());
+    {
+        auto inserter = conn_->StartBulkInsert("patients", {"id", "name"});
+        ASSERT_TRUE(inserter.ok()) << inserter.status().ToString();
+        Status status;
+        for (std::int64_t i = 0; i < 100 && status.ok(); ++i) {
+            const ValueRef values[] = {i % 50, std::string_view("dup")};  // ids 0..49 twice
+            status = (*inserter)->AddRow(values);
+        }
+        if (status.ok()) status = (*inserter)->Finish();
+        EXPECT_EQ(status.code(), StatusCode::kAlreadyExists) << status.ToString();
+    }
+    Status rolled_back = conn_->Rollback();
+    ASSERT_TRUE(rolled_back.ok()) << rolled_back.ToString();
+    EXPECT_EQ(CountPatients(), 0);
+    InsertPatient(1, "after");
+    EXPECT_EQ(CountPatients(), 1);
+}
+
+TEST_F(ConnectionTest, RollbackWhileABulkInsertIsOpenDiscardsIt) {
+    ASSERT_TRUE(conn_->Begin().ok());
+    auto inserter = conn_->StartBulkInsert("patients", {"id", "name"});
+    ASSERT_TRUE(inserter.ok()) << inserter.status().ToString();
+    for (std::int64_t i = 0; i < 10; ++i) {
+        const ValueRef values[] = {i, std::string_view("unfinished")};
+        ASSERT_TRUE((*inserter)->AddRow(values).ok());
+    }
+    Status rolled_back = conn_->Rollback();
+    ASSERT_TRUE(rolled_back.ok()) << rolled_back.ToString();
+    inserter->reset();
+    EXPECT_EQ(CountPatients(), 0);
+    InsertPatient(1, "after");
+    EXPECT_EQ(CountPatients(), 1);
+}
+
+TEST_F(ConnectionTest, BulkInsertRowWithTheWrongNumberOfValuesIsRejected) {
+    ASSERT_TRUE(conn_->Begin().ok());
+    auto inserter = conn_->StartBulkInsert("patients", {"id", "name"});
+    ASSERT_TRUE(inserter.ok()) << inserter.status().ToString();
+    const ValueRef values[] = {std::int64_t{1}};
+    EXPECT_FALSE((*inserter)->AddRow(values).ok());
+    EXPECT_TRUE(conn_->Rollback().ok());
+}
+
+}  // namespace
+}  // namespace carevoice::store

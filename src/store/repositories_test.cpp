@@ -1,0 +1,159 @@
+// Repository contract: the same behaviour on SQLite and PostgreSQL (CAREVOICE_TEST_DB_URL).
+#include <gtest/gtest.h>
+
+#include "store/accounts_repository.hpp"
+#include "store/audit_repository.hpp"
+#include "store/migrations.hpp"
+#include "store/organisations_repository.hpp"
+#include "store/settings_repository.hpp"
+#include "store/test_database.hpp"
+
+namespace carevoice::store {
+namespace {
+
+class RepositoriesTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto conn = testing::OpenFreshConnection();
+        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+        conn_ = std::move(*conn);
+        auto m = Migrate(*conn_);
+        ASSERT_TRUE(m.ok()) << m.status().ToString();
+    }
+    NewUser Someone(const std::string& name, Role role = Role::kMember) {
+        return NewUser{name, "Someone " + name, role, std::nullopt, "$argon2id$fake"};
+    }
+    std::unique_ptr<Connection> conn_;
+};
+
+TEST_F(RepositoriesTest, CreatedUserIsFoundByNameAndId) {
+    AccountsRepository repo(*conn_);
+    auto u = repo.CreateUser(Someone("ann", Role::kFacilitator), 100);
+    ASSERT_TRUE(u.ok()) << u.status().ToString();
+    EXPECT_GT(u->id, 0);
+    auto by_name = repo.FindUserByUsername("ann");
+    ASSERT_TRUE(by_name.ok());
+    EXPECT_EQ(by_name->id, u->id);
+    EXPECT_EQ(by_name->role, Role::kFacilitator);
+    EXPECT_FALSE(by_name->disabled);
+    EXPECT_EQ(repo.FindUserById(u->id)->username, "ann");
+}
+
+TEST_F(RepositoriesTest, DuplicateUsernameIsAlreadyExists) {
+    AccountsRepository repo(*conn_);
+    ASSERT_TRUE(repo.CreateUser(Someone("bob"), 1).ok());
+    auto dup = repo.CreateUser(Someone("bob"), 2);
+    ASSERT_FALSE(dup.ok());
+    EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists);
+    EXPECT_EQ(*repo.CountUsers(), 1);
+}
+
+TEST_F(RepositoriesTest, UnknownUserIsNotFound) {
+    AccountsRepository repo(*conn_);
+    EXPECT_EQ(repo.FindUserByUsername("nobody").status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(repo.SetRole(999, Role::kAdmin).code(), StatusCode::kNotFound);
+}
+
+TEST_F(RepositoriesTest, RoleAndDisabledChangesPersist) {
+    AccountsRepository repo(*conn_);
+    auto u = *repo.CreateUser(Someone("cat"), 1);
+    ASSERT_TRUE(repo.SetRole(u.id, Role::kAnalyst).ok());
+    ASSERT_TRUE(repo.SetDisabled(u.id, true).ok());
+    auto again = *repo.FindUserById(u.id);
+    EXPECT_EQ(again.role, Role::kAnalyst);
+    EXPECT_TRUE(again.disabled);
+}
+
+TEST_F(RepositoriesTest, ListUsersIsOrderedByUsername) {
+    AccountsRepository repo(*conn_);
+    for (const char* n : {"zoe", "amy", "mo"}) ASSERT_TRUE(repo.CreateUser(Someone(n), 1).ok());
+    auto users = *repo.ListUsers();
+    ASSERT_EQ(users.size(), 3u);
+    EXPECT_EQ(users[0].username, "amy");
+    EXPECT_EQ(users[2].username, "zoe");
+}
+
+TEST_F(RepositoriesTest, SessionsExpireAndEndWithTheirUser) {
+    AccountsRepository repo(*conn_);
+    auto u = *repo.CreateUser(Someone("dee"), 1);
+    ASSERT_TRUE(repo.CreateSession({"h1", u.id, 1000, 1000}).ok());
+    ASSERT_TRUE(repo.CreateSession({"h2", u.id, 1000, 5000}).ok());
+    EXPECT_EQ(repo.FindSession("h1")->user_id, u.id);
+    EXPECT_EQ(*repo.DeleteExpiredSessions(/*idle_before=*/2000, /*created_before=*/0), 1);
+    EXPECT_EQ(repo.FindSession("h1").status().code(), StatusCode::kNotFound);
+    ASSERT_TRUE(repo.DeleteSessionsOfUser(u.id).ok());
+    EXPECT_EQ(repo.FindSession("h2").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(RepositoriesTest, LoginFailuresCountByAccountAndAddressWithinWindow) {
+    AccountsRepository repo(*conn_);
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(repo.RecordLoginFailure("eve", "10.0.0.1", 100 + i).ok());
+    ASSERT_TRUE(repo.RecordLoginFailure("fay", "10.0.0.1", 200).ok());
+    EXPECT_EQ(*repo.CountLoginFailuresForUser("eve", 0), 3);
+    EXPECT_EQ(*repo.CountLoginFailuresForUser("eve", 102), 1);
+    EXPECT_EQ(*repo.CountLoginFailuresFromAddress("10.0.0.1", 0), 4);
+    EXPECT_EQ(**repo.LastLoginFailure("eve", "none", 0), 102);
+    EXPECT_FALSE(repo.LastLoginFailure("nobody", "none", 0)->has_value());
+    ASSERT_TRUE(repo.ClearLoginFailures("eve").ok());
+    EXPECT_EQ(*repo.CountLoginFailuresForUser("eve", 0), 0);
+}
+
+TEST_F(RepositoriesTest, AuditLogAppendsAndFiltersNewestFirst) {
+    AuditRepository audit(*conn_);
+    ASSERT_TRUE(audit.Append({0, 10, std::nullopt, "ann", "admin", "sign_in", "user", "1", "success", "127.0.0.1", "r1"}).ok());
+    ASSERT_TRUE(audit.Append({0, 20, std::nullopt, "bob", "public", "sign_in", "", "", "failure", "127.0.0.1", "r2"}).ok());
+    ASSERT_TRUE(audit.Append({0, 30, 5, "ann", "admin", "user.set_role", "user", "7", "success", "", "r3"}).ok());
+    auto all = *audit.Find({});
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(all[0].action, "user.set_role");
+    EXPECT_EQ(all[0].user_id, 5);
+    AuditFilter only_ann;
+    only_ann.username = "ann";
+    EXPECT_EQ(*audit.Count(only_ann), 2);
+    AuditFilter failures;
+    failures.outcome = "failure";
+    failures.from = 15;
+    EXPECT_EQ(audit.Find(failures)->at(0).username, "bob");
+}
+
+TEST_F(RepositoriesTest, AuditLogRefusesUpdateAndDelete) {
+    AuditRepository audit(*conn_);
+    ASSERT_TRUE(audit.Append({0, 10, std::nullopt, "ann", "admin", "sign_in", "", "", "success", "", ""}).ok());
+    EXPECT_FALSE(conn_->Execute("UPDATE audit_log SET outcome = 'failure'").ok());
+    EXPECT_FALSE(conn_->Execute("DELETE FROM audit_log").ok());
+    EXPECT_EQ(*audit.Count({}), 1);
+}
+
+TEST_F(RepositoriesTest, SettingGetOrInsertKeepsTheFirstValue) {
+    SettingsRepository settings(*conn_);
+    EXPECT_FALSE(settings.Get("csrf_secret")->has_value());
+    EXPECT_EQ(*settings.GetOrInsert("csrf_secret", "first"), "first");
+    EXPECT_EQ(*settings.GetOrInsert("csrf_secret", "second"), "first");
+    ASSERT_TRUE(settings.Set("csrf_secret", "third").ok());
+    EXPECT_EQ(**settings.Get("csrf_secret"), "third");
+}
+
+TEST_F(RepositoriesTest, OrganisationsUpsertByCodeAndSearch) {
+    OrganisationsRepository orgs(*conn_);
+    auto alliance = *orgs.Upsert({0, "EMCA", "East Midlands", "alliance", std::nullopt}, 1);
+    auto trust = *orgs.Upsert({0, "RA9", "Torbay Trust", "trust", alliance.id}, 1);
+    auto renamed = *orgs.Upsert({0, "RA9", "Torbay and South Devon", "trust", alliance.id}, 2);
+    EXPECT_EQ(renamed.id, trust.id);
+    EXPECT_EQ(orgs.FindByCode("RA9")->name, "Torbay and South Devon");
+    EXPECT_EQ(orgs.FindByCode("ZZZ").status().code(), StatusCode::kNotFound);
+    auto found = *orgs.Search("torbay");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].parent_id, alliance.id);
+    EXPECT_EQ(orgs.Search("ra9")->at(0).code, "RA9");
+    EXPECT_TRUE(orgs.Search("100%")->empty());
+    EXPECT_EQ(orgs.List("trust")->size(), 1u);
+}
+
+TEST_F(RepositoriesTest, ForeignKeysAreEnforced) {
+    AccountsRepository repo(*conn_);
+    auto bad = repo.CreateSession({"h", /*user_id=*/424242, 1, 1});
+    EXPECT_FALSE(bad.ok());
+}
+
+}  // namespace
+}  // namespace carevoice::store
