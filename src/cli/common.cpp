@@ -1,0 +1,41 @@
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "store/migrations.hpp"
+
+namespace carevoice::cli {
+
+std::string DefaultDbUrl() {
+    const char* env = std::getenv("CAREVOICE_DB");
+    return env && *env ? env : "sqlite:var/carevoice.db";
+}
+
+void AddDbOption(CLI::App& cmd, std::string& url) {
+    url = DefaultDbUrl();
+    cmd.add_option("--db", url,
+                   "Database URL: sqlite:PATH or postgresql://user@host:port/name (default: $CAREVOICE_DB, else "
+                   "sqlite:var/carevoice.db)");
+}
+
+Result<std::shared_ptr<store::Database>> OpenDatabase(const std::string& url, std::size_t pool) {
+    if (url.rfind("sqlite:", 0) == 0) {
+        std::filesystem::path path(url.substr(7));
+        if (path.has_parent_path()) {
+            std::error_code ec;
+            std::filesystem::create_directories(path.parent_path(), ec);
+        }
+    }
+    CV_ASSIGN_OR_RETURN(auto db, store::Database::Open(url, pool));
+    auto conn = db->Acquire();
+    CV_RETURN_IF_ERROR(store::Migrate(*conn).status());
+    return db;
+}
+
+int Fail(const Status& status) {
+    std::fprintf(stderr, "carevoice: %s\n", status.ToString().c_str());
+    return 1;
+}
+
+}  // namespace carevoice::cli

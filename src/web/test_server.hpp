@@ -1,0 +1,58 @@
+// Test helper: a real carevoice server in this process, on a free loopback port, over a fresh
+// SQLite database, with a fake clock and cheap password hashing. Tests talk to it with a real
+// HTTP client, cookies and all. Compiled into test programs only.
+#pragma once
+
+#include <httplib.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "web/server.hpp"
+
+namespace carevoice::web::testing {
+
+class TestServer {
+public:
+    // Starts the server; `adjust` may change the configuration first.
+    explicit TestServer(const std::function<void(ServerConfig&)>& adjust = {});
+    ~TestServer();
+
+    int port() const { return port_; }
+    FakeClock& clock() { return *clock_; }
+    App& app() { return server_->app(); }
+    // Adds an account directly (role name, password).
+    void AddUser(const std::string& username, const std::string& role, const std::string& password);
+
+private:
+    std::shared_ptr<FakeClock> clock_;
+    std::unique_ptr<Server> server_;
+    std::thread thread_;
+    int port_ = 0;
+};
+
+// A browser-like client: keeps cookies between requests, reads CSRF tokens from forms.
+class Browser {
+public:
+    explicit Browser(int port);
+    httplib::Result Get(const std::string& path, const httplib::Headers& extra = {});
+    httplib::Result PostForm(const std::string& path, const httplib::Params& form);
+    httplib::Result Send(const std::string& method, const std::string& path, const std::string& body,
+                         const std::string& content_type, const httplib::Headers& extra = {});
+    // GETs `page_path` and returns the csrf_token found in its first form.
+    std::string CsrfFrom(const std::string& page_path);
+    // Signs in through the sign-in form; returns the response to the POST.
+    httplib::Result SignIn(const std::string& username, const std::string& password);
+    std::string Cookie(const std::string& name) const;
+
+private:
+    void Remember(const httplib::Result& r);
+    httplib::Headers CookieHeader(const httplib::Headers& extra) const;
+    httplib::Client client_;
+    std::map<std::string, std::string> cookies_;
+};
+
+}  // namespace carevoice::web::testing
