@@ -8,12 +8,15 @@
 
 #include "core/status.hpp"
 #include "store/sql.hpp"
+#include "web/accounts.hpp"
 
 namespace carevoice::cli {
 
 // Adds --db to a subcommand, bound to `url`.
 void AddDbOption(CLI::App& cmd, std::string& url);
 std::string DefaultDbUrl();
+// Creates the folder of a sqlite: database path if it does not exist yet.
+Status EnsureDatabaseFolder(const std::string& url);
 // Opens the database at `url` and applies pending migrations; creates var/ for the default path.
 Result<std::shared_ptr<store::Database>> OpenDatabase(const std::string& url, std::size_t pool = 1);
 
@@ -21,12 +24,16 @@ void RegisterServe(CLI::App& app);
 void RegisterMigrate(CLI::App& app);
 void RegisterUser(CLI::App& app);
 void RegisterDemo(CLI::App& app);
+void RegisterImport(CLI::App& app);
 
 // Thrown by a command's callback to end the program with this exit code (CLI11 runs callbacks
 // inside parse(), so main() turns it into the return value).
 struct ExitCode {
     int code;
 };
+
+// The actor recorded in the audit log for command-line changes.
+web::Actor CommandLineActor();
 
 // Prints "carevoice: <message>" (and any details) on stderr; returns the exit code to use.
 int Fail(const Status& status);

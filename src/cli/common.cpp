@@ -19,14 +19,18 @@ void AddDbOption(CLI::App& cmd, std::string& url) {
                    "sqlite:var/carevoice.db)");
 }
 
+Status EnsureDatabaseFolder(const std::string& url) {
+    if (url.rfind("sqlite:", 0) != 0) return Status::Ok();
+    std::filesystem::path path(url.substr(7));
+    if (!path.has_parent_path()) return Status::Ok();
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) return Status::Unavailable("cannot create the folder " + path.parent_path().string() + ": " + ec.message());
+    return Status::Ok();
+}
+
 Result<std::shared_ptr<store::Database>> OpenDatabase(const std::string& url, std::size_t pool) {
-    if (url.rfind("sqlite:", 0) == 0) {
-        std::filesystem::path path(url.substr(7));
-        if (path.has_parent_path()) {
-            std::error_code ec;
-            std::filesystem::create_directories(path.parent_path(), ec);
-        }
-    }
+    CV_RETURN_IF_ERROR(EnsureDatabaseFolder(url));
     CV_ASSIGN_OR_RETURN(auto db, store::Database::Open(url, pool));
     auto conn = db->Acquire();
     CV_RETURN_IF_ERROR(store::Migrate(*conn).status());

@@ -3,7 +3,10 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "core/file.hpp"
 #include "store/accounts_repository.hpp"
+#include "store/experience_repository.hpp"
+#include "web/cpes_import.hpp"
 #include "store/organisations_repository.hpp"
 #include "web/accounts.hpp"
 #include "web/crypto.hpp"
@@ -36,7 +39,39 @@ void PrintAccounts() {
     }
 }
 
-Status FillDemo(store::Connection& conn) {
+// The published national results, 2015-2018: real organisations with real figures.
+Status ImportSurveyResults(store::Connection& conn, const std::string& dir) {
+    CV_ASSIGN_OR_RETURN(auto existing, store::ExperienceRepository(conn).CountResults());
+    if (existing > 0) {
+        std::printf("Survey results are already imported (%lld rows).\n", static_cast<long long>(existing));
+        return Status::Ok();
+    }
+    auto results = ReadTextFile(dir + "/cpes_2015_2018_results.csv.gz");
+    if (!results.ok()) {
+        std::printf("The published survey results were not found in %s, so none were imported. Import them later "
+                    "with 'carevoice import cpes-results FILE'.\n",
+                    dir.c_str());
+        return Status::Ok();
+    }
+    web::CpesImportRequest request;
+    request.results = std::move(*results);
+    CV_ASSIGN_OR_RETURN(request.questions, ReadTextFile(dir + "/cpes_2015_2018_questions.csv"));
+    CV_ASSIGN_OR_RETURN(request.parameters, ReadTextFile(dir + "/cpes_2018_expected_range_parameters.csv"));
+    request.parameters_year = 2018;
+    request.source = "cpes_2015_2018_results.csv.gz (demo)";
+    SystemClock clock;
+    web::Actor actor;
+    actor.username = "(carevoice demo)";
+    actor.role = "admin";
+    CV_ASSIGN_OR_RETURN(auto report, web::ImportCpes(conn, clock, request, actor));
+    std::printf("Imported the published National Cancer Patient Experience Survey results, 2015-2018: %lld rows for "
+                "%lld organisations.\n",
+                static_cast<long long>(report.summary.rows_imported), static_cast<long long>(report.summary.organisations));
+    return Status::Ok();
+}
+
+Status FillDemo(store::Connection& conn, const std::string& cpes_dir) {
+    CV_RETURN_IF_ERROR(ImportSurveyResults(conn, cpes_dir));
     SystemClock clock;
     store::AccountsRepository accounts(conn);
     CV_ASSIGN_OR_RETURN(auto count, accounts.CountUsers());
@@ -67,13 +102,18 @@ Status FillDemo(store::Connection& conn) {
 
 void RegisterDemo(CLI::App& app) {
     auto url = std::make_shared<std::string>();
+    auto cpes_dir = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("demo", "Fill an empty database with demo data and print the demo accounts");
     AddDbOption(*cmd, *url);
-    cmd->callback([url] {
+    const char* env = std::getenv("CAREVOICE_CPES_DIR");
+    *cpes_dir = env && *env ? env : CAREVOICE_DEFAULT_CPES_DIR;
+    cmd->add_option("--cpes-dir", *cpes_dir,
+                    "Folder with the published CPES files (default: $CAREVOICE_CPES_DIR, else ../shared/datasets/cpes)");
+    cmd->callback([url, cpes_dir] {
         auto db = OpenDatabase(*url);
         if (!db.ok()) throw ExitCode{Fail(db.status())};
         auto conn = (*db)->Acquire();
-        if (Status s = FillDemo(*conn); !s.ok()) throw ExitCode{Fail(s)};
+        if (Status s = FillDemo(*conn, *cpes_dir); !s.ok()) throw ExitCode{Fail(s)};
         PrintAccounts();
     });
 }

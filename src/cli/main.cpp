@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     carevoice::cli::RegisterMigrate(app);
     carevoice::cli::RegisterUser(app);
     carevoice::cli::RegisterDemo(app);
+    carevoice::cli::RegisterImport(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -105,6 +105,7 @@ void RegisterMigrate(CLI::App& app) {
     auto* cmd = app.add_subcommand("migrate", "Apply database migrations that have not been applied yet");
     AddDbOption(*cmd, *url);
     cmd->callback([url] {
+        if (Status s = EnsureDatabaseFolder(*url); !s.ok()) throw ExitCode{Fail(s)};
         auto db = store::Database::Open(*url, 1);
         if (!db.ok()) throw ExitCode{Fail(db.status())};
         auto conn = (*db)->Acquire();

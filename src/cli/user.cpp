@@ -13,14 +13,6 @@
 namespace carevoice::cli {
 namespace {
 
-web::Actor CommandLineActor() {
-    web::Actor a;
-    const char* login = std::getenv("USER");
-    a.username = std::string("(command line") + (login ? ": " + std::string(login) : "") + ")";
-    a.role = "admin";
-    return a;
-}
-
 // Reads a password from standard input without echoing it when it is a terminal.
 std::string ReadPassword() {
     termios old{};

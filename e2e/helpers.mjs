@@ -1,0 +1,241 @@
+// Shared helpers for the browser tests: start a carevoice server on a fresh database, launch the
+// system Chromium, sign in through the real form, and run axe-core on a page.
+//
+// Run with: node --test --test-concurrency=1 e2e/
+// The server binary defaults to build/dev/src/cli/carevoice (override with CAREVOICE_BIN) and the
+// browser to /usr/bin/chromium (override with CHROMIUM_PATH). Nothing is ever downloaded.
+
+import { spawn, execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const execFileP = promisify(execFile);
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CAREVOICE_BIN = process.env.CAREVOICE_BIN || path.join(REPO_ROOT, 'build/dev/src/cli/carevoice');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// The demo command creates one account per role with the password demo-<username>-2026.
+export const DEMO_USERS = {
+  admin: { username: 'admin', password: 'demo-admin-2026' },
+  analyst: { username: 'analyst', password: 'demo-analyst-2026' },
+  facilitator: { username: 'facilitator', password: 'demo-facilitator-2026' },
+  member: { username: 'member', password: 'demo-member-2026' },
+  coordinator: { username: 'coordinator', password: 'demo-coordinator-2026' },
+};
+
+// Lines that mean the ASan/UBSan build found a memory or undefined-behaviour bug in the server.
+const SANITIZER_REPORT = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Undefined|Leak)Sanitizer/;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Every server started by this process, so that none outlives the test file even if a test throws
+// before its after() hook runs.
+const liveServers = new Set();
+process.on('exit', () => {
+  for (const child of liveServers) {
+    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
+/**
+ * Starts `carevoice serve` on a fresh SQLite database in a new temporary folder, filled with the
+ * demo accounts. Returns { baseURL, port, dir, stop() }. stop() ends the server (SIGTERM, then
+ * SIGKILL after 5 s), removes the folder, and returns { stderr, sanitizerReport } so callers can
+ * fail the run when ASan/UBSan reported something.
+ */
+export async function startServer() {
+  if (!existsSync(CAREVOICE_BIN)) {
+    throw new Error(`The server binary ${CAREVOICE_BIN} does not exist. Build it first: ` +
+      'cmake --preset dev && cmake --build build/dev -j2 --target carevoice carevoice_static');
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'carevoice-e2e-'));
+  const db = `sqlite:${path.join(dir, 'cv.db')}`;
+  try {
+    await execFileP(CAREVOICE_BIN, ['demo', '--db', db], { cwd: dir, timeout: 60_000 });
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`carevoice demo failed: ${err.message}\n${err.stderr ?? ''}`);
+  }
+
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const child = spawn(CAREVOICE_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--quiet'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  liveServers.add(child);
+  let stderr = '';
+  child.stdout.on('data', (d) => { stderr += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  let exited = null;
+  const exitPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      liveServers.delete(child);
+      resolve(exited);
+    });
+  });
+
+  let stopped = false;
+  async function stop() {
+    if (!stopped) {
+      stopped = true;
+      if (!exited) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5_000);
+        await exitPromise;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const match = stderr.match(SANITIZER_REPORT);
+    return { stderr, exit: exited, sanitizerReport: match ? stderr : null };
+  }
+
+  // Poll /healthz until the server answers 200 (the ASan build can take a few seconds to start).
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) {
+      await stop();
+      throw new Error(`carevoice serve exited early (${JSON.stringify(exited)}):\n${stderr}`);
+    }
+    try {
+      const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`carevoice serve did not answer ${baseURL}/healthz within 30 s:\n${stderr}`);
+    }
+    await sleep(100);
+  }
+  return { baseURL, port, dir, stop };
+}
+
+/** Launches the system Chromium headless, without touching the network. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Signs in through the real sign-in form and waits for the redirect. Returns the response of the
+ * page the browser lands on.
+ */
+export async function signIn(page, baseURL, { username, password }) {
+  await page.goto(`${baseURL}/sign-in`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    page.click('form[action="/sign-in"] button[type="submit"]'),
+  ]);
+  return response;
+}
+
+/** Submits a form by clicking its button and returns the response of the resulting page. */
+export async function submitAndWait(page, buttonSelector) {
+  const [response] = await Promise.all([page.waitForNavigation(), page.click(buttonSelector)]);
+  return response;
+}
+
+/**
+ * Records what the page reports about Content Security Policy: console errors and
+ * `securitypolicyviolation` events (the init script runs through DevTools, so CSP does not
+ * block it). Call before the first navigation; read `.all()` afterwards.
+ */
+export async function watchCsp(page) {
+  const consoleErrors = [];
+  const pageErrors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ` +
+        `at ${e.sourceFile || '?'}:${e.lineNumber}`);
+    });
+  });
+  return {
+    consoleErrors,
+    pageErrors,
+    async violations() {
+      return page.evaluate(() => window.__cspViolations ?? []);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// axe-core
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the current page. The page must belong to a context created with
+ * bypassCSP: true (the server's CSP rightly forbids any script that is not its own).
+ * Returns { blocking, notes } where blocking are the serious and critical violations.
+ */
+export async function runAxe(page) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary, impact: n.impact })),
+    }));
+  });
+  const blocking = results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const notes = results.filter((v) => !(v.impact === 'serious' || v.impact === 'critical'));
+  return { blocking, notes };
+}
+
+/** Formats axe violations for a readable failure message or note. */
+export function formatViolations(label, violations) {
+  const lines = [];
+  for (const v of violations) {
+    lines.push(`  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
+    for (const n of v.nodes.slice(0, 10)) {
+      lines.push(`      at ${n.target}`);
+      if (n.summary) lines.push(...n.summary.split('\n').map((s) => `         ${s}`));
+    }
+    if (v.nodes.length > 10) lines.push(`      ... and ${v.nodes.length - 10} more elements`);
+  }
+  return `${label}:\n${lines.join('\n')}`;
+}

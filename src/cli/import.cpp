@@ -1,0 +1,126 @@
+// carevoice import cpes-results FILE [--questions FILE] [--parameters FILE] [--skip-invalid]
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "core/file.hpp"
+#include "web/cpes_import.hpp"
+
+namespace carevoice::cli {
+namespace {
+
+struct ImportOptions {
+    std::string db, file, questions, parameters, rejected_out;
+    int parameters_year = 0;
+    bool skip_invalid = false;
+};
+
+// A progress bar on stderr, only when stderr is a terminal.
+class ProgressBar {
+public:
+    ProgressBar() : tty_(isatty(STDERR_FILENO) != 0) {}
+    void Update(std::size_t done, std::size_t total) {
+        if (!tty_ || total == 0) return;
+        constexpr int kWidth = 40;
+        const int filled = static_cast<int>(kWidth * done / total);
+        std::fprintf(stderr, "\r  writing rows [%.*s%*s] %3zu%%", filled, "########################################",
+                     kWidth - filled, "", done * 100 / total);
+        if (done == total) std::fprintf(stderr, "\n");
+        std::fflush(stderr);
+    }
+
+private:
+    bool tty_;
+};
+
+Result<std::string> ReadOptional(const std::string& path, const char* what) {
+    auto text = ReadTextFile(path);
+    if (!text.ok()) return Status::NotFound(std::string("the ") + what + " file: " + text.status().message());
+    return text;
+}
+
+void Import(const ImportOptions& o) {
+    auto results = ReadTextFile(o.file);
+    if (!results.ok()) throw ExitCode{Fail(results.status())};
+    web::CpesImportRequest request;
+    request.results = std::move(*results);
+    request.skip_invalid = o.skip_invalid;
+    request.source = o.file.substr(o.file.find_last_of('/') + 1);
+    if (!o.questions.empty()) {
+        auto q = ReadOptional(o.questions, "questions");
+        if (!q.ok()) throw ExitCode{Fail(q.status())};
+        request.questions = std::move(*q);
+    }
+    if (!o.parameters.empty()) {
+        auto p = ReadOptional(o.parameters, "parameters");
+        if (!p.ok()) throw ExitCode{Fail(p.status())};
+        request.parameters = std::move(*p);
+    }
+    if (o.parameters_year) request.parameters_year = o.parameters_year;
+    auto db = OpenDatabase(o.db);
+    if (!db.ok()) throw ExitCode{Fail(db.status())};
+    auto conn = (*db)->Acquire();
+    SystemClock clock;
+    ProgressBar bar;
+    const auto start = std::chrono::steady_clock::now();
+    auto report = web::ImportCpes(*conn, clock, request, CommandLineActor(),
+                                  [&bar](std::size_t done, std::size_t total) { bar.Update(done, total); });
+    if (!report.ok()) {
+        std::fprintf(stderr, "Nothing was imported.\n");
+        throw ExitCode{Fail(report.status())};
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("Imported %lld rows for %lld organisations in %.2f s", static_cast<long long>(report->summary.rows_imported),
+                static_cast<long long>(report->summary.organisations), seconds);
+    if (report->summary.rows_replaced) {
+        std::printf(", replacing %lld earlier rows", static_cast<long long>(report->summary.rows_replaced));
+    }
+    std::printf(".\n");
+    if (report->questions) std::printf("Imported %zu questions.\n", report->questions);
+    if (report->parameters) {
+        std::printf("Imported expected-range parameters of %d for %zu questions.\n", *report->parameters_year,
+                    report->parameters);
+    }
+    if (!report->rejected.empty()) {
+        std::string out = o.rejected_out.empty() ? o.file + ".rejected.csv" : o.rejected_out;
+        if (Status s = WriteTextFile(out, web::RejectedLinesCsv(report->rejected)); !s.ok()) throw ExitCode{Fail(s)};
+        std::printf("Skipped %zu invalid lines; they are listed with the reasons in %s\n", report->rejected.size(),
+                    out.c_str());
+    }
+}
+
+}  // namespace
+
+web::Actor CommandLineActor() {
+    web::Actor a;
+    const char* login = std::getenv("USER");
+    a.username = std::string("(command line") + (login ? ": " + std::string(login) : "") + ")";
+    a.role = "admin";
+    return a;
+}
+
+void RegisterImport(CLI::App& app) {
+    auto* import = app.add_subcommand("import", "Import data files");
+    import->require_subcommand(1);
+    auto o = std::make_shared<ImportOptions>();
+    auto* cmd = import->add_subcommand(
+        "cpes-results",
+        "Import published National Cancer Patient Experience Survey results (.csv or .csv.gz). Each year and kind in "
+        "the file replaces what was there. A file with any invalid row is refused whole unless --skip-invalid.");
+    AddDbOption(*cmd, o->db);
+    cmd->add_option("file", o->file, "The results file (.csv or .csv.gz)")->required();
+    cmd->add_option("--questions", o->questions, "The questions file (question, section, question_text)");
+    cmd->add_option("--parameters", o->parameters,
+                    "Expected-range parameters (question, measure, national_adjusted, sd, tau2)");
+    cmd->add_option("--parameters-year", o->parameters_year,
+                    "Year the parameters belong to (default: the newest year with adjusted results in the file)");
+    cmd->add_flag("--skip-invalid", o->skip_invalid,
+                  "Import the valid rows and write the rejected ones, with reasons, to a CSV file");
+    cmd->add_option("--rejected-out", o->rejected_out, "Where to write rejected lines (default: FILE.rejected.csv)");
+    cmd->callback([o] { Import(*o); });
+}
+
+}  // namespace carevoice::cli

@@ -1,0 +1,43 @@
+#include "web/benchmarking_data.hpp"
+
+namespace carevoice::web {
+
+Result<std::shared_ptr<const LoadedRatings>> LoadYearRatings(
+    store::Connection& conn, int year, const std::string& level, ParameterChoice choice, int suppression_threshold,
+    const std::optional<std::vector<experience::QuestionParameters>>& override_params) {
+    auto out = std::make_shared<LoadedRatings>();
+    out->year = year;
+    out->level = level;
+    store::ExperienceRepository repo(conn);
+    store::ResultQuery q;
+    q.year = year;
+    q.kind = "adjusted";
+    q.level = level;
+    CV_ASSIGN_OR_RETURN(out->stored, repo.Results(q));
+    if (out->stored.empty()) {
+        return Status::NotFound("there are no case-mix adjusted results for " + level + "s in " + std::to_string(year) +
+                                ": import the published results first");
+    }
+    if (override_params) {
+        out->params = *override_params;
+    } else if (choice == ParameterChoice::kPublishedIfAvailable) {
+        CV_ASSIGN_OR_RETURN(out->params, repo.Parameters(year));
+    }
+    out->inputs.reserve(out->stored.size());
+    for (const auto& s : out->stored) {
+        experience::PublishedResult p;
+        p.org_code = s.org_code;
+        p.org_name = s.org_name;
+        p.alliance = s.alliance_code;
+        p.question = s.question;
+        p.n = s.n;
+        p.score = s.score;
+        if (s.ci_lower && s.ci_upper) p.interval = experience::Interval{*s.ci_lower, *s.ci_upper};
+        p.published_rating = s.rating;
+        out->inputs.push_back(std::move(p));
+    }
+    CV_ASSIGN_OR_RETURN(out->ratings, experience::RateYear(out->inputs, out->params, suppression_threshold));
+    return std::shared_ptr<const LoadedRatings>(std::move(out));
+}
+
+}  // namespace carevoice::web
