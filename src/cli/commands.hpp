@@ -25,6 +25,7 @@ void RegisterMigrate(CLI::App& app);
 void RegisterUser(CLI::App& app);
 void RegisterDemo(CLI::App& app);
 void RegisterImport(CLI::App& app);
+void RegisterRatings(CLI::App& app);
 
 // Thrown by a command's callback to end the program with this exit code (CLI11 runs callbacks
 // inside parse(), so main() turns it into the return value).

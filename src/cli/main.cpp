@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     carevoice::cli::RegisterUser(app);
     carevoice::cli::RegisterDemo(app);
     carevoice::cli::RegisterImport(app);
+    carevoice::cli::RegisterRatings(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -3,6 +3,7 @@
 
 #include "store/accounts_repository.hpp"
 #include "store/audit_repository.hpp"
+#include "store/experience_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/organisations_repository.hpp"
 #include "store/settings_repository.hpp"
@@ -153,6 +154,87 @@ TEST_F(RepositoriesTest, ForeignKeysAreEnforced) {
     AccountsRepository repo(*conn_);
     auto bad = repo.CreateSession({"h", /*user_id=*/424242, 1, 1});
     EXPECT_FALSE(bad.ok());
+}
+
+}  // namespace
+}  // namespace carevoice::store
+
+namespace carevoice::store {
+namespace {
+
+const char* kCpesHeader =
+    "level,org_code,org_name,cancer_alliance,year,kind,sex,imd_quintile,tumour_group,question,n,score,ci_lower,"
+    "ci_upper,expected_lower,expected_upper,rating,change_2017_2018,change_all_years\n";
+
+experience::CpesResultsFile ParseOrDie(const std::string& body) {
+    auto f = experience::ParseCpesResults(std::string(kCpesHeader) + body);
+    EXPECT_TRUE(f.ok()) << f.status().ToString();
+    return std::move(*f);
+}
+
+class ExperienceImportTest : public RepositoriesTest {};
+
+TEST_F(ExperienceImportTest, ImportLinksTrustsToTheirAllianceAndReadsBack) {
+    auto file = ParseOrDie(
+        "Cancer Alliance,E56000014,Peninsula,South West,2018,adjusted,Both,All,All Cancers,Q1,900,80,,,78,82,within,,\n"
+        "Trust,RA9,Torbay,Peninsula,2018,adjusted,Both,All,All Cancers,Q1,120,80,72.1,86.0,70.5,85.5,within,,\n"
+        "Trust,RA9,Torbay,Peninsula,2018,unadjusted,Both,All,Breast,Q1,30,77,,,,,,,\n");
+    ExperienceRepository repo(*conn_);
+    auto summary = repo.ImportResults(file, 100);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+    EXPECT_EQ(summary->rows_imported, 3);
+    ResultQuery q;
+    q.level = "trust";
+    q.kind = "adjusted";
+    auto rows = *repo.Results(q);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].org_code, "RA9");
+    EXPECT_EQ(rows[0].alliance_code, "E56000014");
+    EXPECT_DOUBLE_EQ(*rows[0].ci_upper, 86.0);
+    EXPECT_EQ(rows[0].rating, "within");
+    q.all_cancers_only = false;
+    q.kind = "unadjusted";
+    EXPECT_EQ(repo.Results(q)->at(0).tumour_group, "Breast");
+}
+
+TEST_F(ExperienceImportTest, ReimportReplacesOnlyTheSameYearAndKind) {
+    ExperienceRepository repo(*conn_);
+    ASSERT_TRUE(repo.ImportResults(ParseOrDie("Trust,RA9,T,P,2018,adjusted,Both,All,All Cancers,Q1,120,80,,,,,,,\n"
+                                              "Trust,RA9,T,P,2017,yearonyear,Both,All,All Cancers,Q1,100,70,,,,,,,\n"),
+                                   1)
+                    .ok());
+    auto again = repo.ImportResults(ParseOrDie("Trust,RA9,T,P,2018,adjusted,Both,All,All Cancers,Q1,130,90,,,,,,,\n"), 2);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->rows_replaced, 1);
+    EXPECT_EQ(*repo.CountResults(), 2);
+    ResultQuery q;
+    q.kind = "adjusted";
+    EXPECT_DOUBLE_EQ(*repo.Results(q)->at(0).score, 90);
+}
+
+TEST_F(ExperienceImportTest, RolledBackImportLeavesNothing) {
+    ExperienceRepository repo(*conn_);
+    {
+        auto tx = Transaction::Begin(*conn_);
+        ASSERT_TRUE(tx.ok());
+        ASSERT_TRUE(repo.ImportResults(ParseOrDie("Trust,RA9,T,P,2018,adjusted,Both,All,All Cancers,Q1,1,1,,,,,,,\n"), 1).ok());
+    }
+    EXPECT_EQ(*repo.CountResults(), 0);
+    EXPECT_EQ(conn_->QueryOne("SELECT COUNT(*) FROM organisations")->Int(0), 0);
+}
+
+TEST_F(ExperienceImportTest, ParametersAndQuestionsRoundTrip) {
+    ExperienceRepository repo(*conn_);
+    experience::RangeParameters mean{experience::Measure::kMean, 8.8038, 1.3883, 0.00191};
+    experience::RangeParameters pct{experience::Measure::kPercent, 77.3196, 0, 0};
+    ASSERT_TRUE(repo.ReplaceParameters(2018, {{"Q1", pct}, {"Q59", mean}}).ok());
+    auto params = *repo.Parameters(2018);
+    ASSERT_EQ(params.size(), 2u);
+    EXPECT_EQ(params[1].parameters.measure, experience::Measure::kMean);
+    EXPECT_DOUBLE_EQ(params[1].parameters.sd, 1.3883);
+    EXPECT_TRUE(repo.Parameters(2017)->empty());
+    ASSERT_TRUE(repo.ReplaceQuestions({{"Q2", "S", "Second", 2}, {"Q1", "S", "First", 1}}).ok());
+    EXPECT_EQ(repo.Questions()->at(0).id, "Q1");
 }
 
 }  // namespace
