@@ -80,7 +80,7 @@ int CivilDate::day() const { return static_cast<int>(CivilFromDays(days_).d); }
 
 std::string CivilDate::ToString() const {
     Ymd c = CivilFromDays(days_);
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
     return buf;
 }

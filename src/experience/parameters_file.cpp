@@ -79,19 +79,21 @@ std::optional<QuestionParameters> ParseRow(const std::vector<std::string_view>& 
     row.parameters.measure = *measure;
     auto centre = ParseNumber(fields[columns.centre], line, "national_adjusted", problems);
     auto tau2 = ParseNumber(fields[columns.tau2], line, "tau2", problems);
-    std::optional<double> sd = 0.0;
+    // The SD matters only for the 0–10 item; percentages keep 0.
+    bool sd_ok = true;
     if (*measure == Measure::kMean) {
         if (columns.sd < 0) {
             problems.Add(line, "sd", "is missing; a mean_0_10 row needs an sd column");
-            sd.reset();
+            sd_ok = false;
+        } else if (auto sd = ParseNumber(fields[columns.sd], line, "sd", problems)) {
+            row.parameters.sd = *sd;
         } else {
-            sd = ParseNumber(fields[columns.sd], line, "sd", problems);
+            sd_ok = false;
         }
     }
-    if (!centre || !tau2 || !sd) return std::nullopt;
+    if (!centre || !tau2 || !sd_ok) return std::nullopt;
     row.parameters.centre = *centre;
     row.parameters.tau2 = *tau2;
-    row.parameters.sd = *sd;
     if (Status valid = CheckParameters(row.parameters); !valid.ok()) {
         problems.Add(line, "", valid.message());
         ok = false;

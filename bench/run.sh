@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# make bench: every benchmark in one run on this machine, with the peers named by the issues.
+#   1. Google Benchmark: parse/import of the CPES results file, rating 2018 + buddy matching.
+#   2. The import peer: Python csv + sqlite3 executemany on the same file.
+#   3. HTTP with wrk at 32 connections: /healthz, the signed-in home page, an organisation profile,
+#      beside nginx serving a saved copy of the same home page as a static file.
+# Loopback only; every load is bounded in time. Results print to stdout; BENCHMARKS.md records them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=build/release/src/cli/carevoice
+BENCH=build/release/bench/experience_bench
+CPES=${CAREVOICE_CPES_DIR:-../shared/datasets/cpes}
+WORK=$(mktemp -d /tmp/carevoice-bench.XXXXXX)
+DURATION=${BENCH_DURATION:-10s}
+CV_PORT=18080
+NGINX_PORT=18081
+cleanup() {
+  [[ -n "${CV_PID:-}" ]] && kill "$CV_PID" 2>/dev/null || true
+  [[ -f "$WORK/nginx.pid" ]] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== machine"
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo
+
+echo "== Google Benchmark (release build)"
+cmake --build build/release -j "$(nproc)" --target experience_bench >/dev/null
+"$BENCH" --benchmark_counters_tabular=true
+echo
+
+echo "== import: carevoice CLI vs Python csv + sqlite3 executemany (same file, same machine, same run)"
+/usr/bin/time -f "carevoice import: %e s wall" "$BIN" import cpes-results "$CPES/cpes_2015_2018_results.csv.gz" \
+  --db "sqlite:$WORK/import.db" 2>&1 | tail -2
+python3 bench/import_peer.py "$CPES/cpes_2015_2018_results.csv.gz" "$WORK/peer.db"
+echo
+
+echo "== HTTP (wrk -t2 -c32 -d$DURATION --latency; server and load generator share the machine)"
+"$BIN" demo --db "sqlite:$WORK/http.db" >/dev/null
+"$BIN" serve --db "sqlite:$WORK/http.db" --listen "127.0.0.1:$CV_PORT" --quiet &
+CV_PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$CV_PORT/healthz" >/dev/null && break; sleep 0.1; done
+# Sign in as the demo analyst through the form, as a browser would.
+JAR="$WORK/cookies"
+TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$CV_PORT/sign-in" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "csrf_token=$TOKEN" --data-urlencode "username=analyst" \
+  --data-urlencode "password=demo-analyst-2026" "http://127.0.0.1:$CV_PORT/sign-in"
+SESSION=$(awk '$6 == "cv_session" {print $7}' "$JAR")
+[[ -n "$SESSION" ]] || { echo "could not sign in for the benchmark" >&2; exit 1; }
+COOKIE="cv_session=$SESSION"
+mkdir -p "$WORK/www"
+curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$CV_PORT/" > "$WORK/www/home.html"
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    location / { default_type text/html; }
+  }
+}
+NGINX
+chmod -R a+rX "$WORK"
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$NGINX_PORT/home.html" >/dev/null && break; sleep 0.1; done
+
+run() {  # name, wrk args...
+  local name=$1; shift
+  local out
+  out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@")
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  local errors
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
+  printf '%-40s %12s req/s   p99 %8s   %s\n' "$name" "$rps" "$p99" "$errors"
+}
+run "carevoice /healthz" "http://127.0.0.1:$CV_PORT/healthz"
+run "carevoice / (signed in)" -H "Cookie: $COOKIE" "http://127.0.0.1:$CV_PORT/"
+PROFILE_PATH=${BENCH_PROFILE_PATH:-/experience/organisations/RA9?year=2018}
+if curl -sf -o /dev/null -H "Cookie: $COOKIE" "http://127.0.0.1:$CV_PORT$PROFILE_PATH"; then
+  run "carevoice organisation profile (RA9)" -H "Cookie: $COOKIE" "http://127.0.0.1:$CV_PORT$PROFILE_PATH"
+else
+  echo "organisation profile page not available at $PROFILE_PATH"
+fi
+run "nginx static copy of the home page" "http://127.0.0.1:$NGINX_PORT/home.html"
