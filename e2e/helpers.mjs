@@ -6,8 +6,10 @@
 // browser to /usr/bin/chromium (override with CHROMIUM_PATH). Nothing is ever downloaded.
 
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -50,14 +52,93 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// GET /healthz on a connection that is closed afterwards (fetch would keep it alive, and the
+// server would then wait for the keep-alive timeout before it can stop). Resolves to the status,
+// or 0 when nothing answers.
+function healthzStatus(port) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false, timeout: 2_000,
+      headers: { Connection: 'close' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+  });
+}
+
 // Every server started by this process, so that none outlives the test file even if a test throws
 // before its after() hook runs.
 const liveServers = new Set();
-process.on('exit', () => {
-  for (const child of liveServers) {
+function killLiveServers() {
+  for (const { child, dir } of liveServers) {
     try { child.kill('SIGKILL'); } catch { /* already gone */ }
+    rmSync(dir, { recursive: true, force: true });
   }
-});
+  liveServers.clear();
+}
+process.on('exit', killLiveServers);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    killLiveServers();
+    process.exit(130);
+  });
+}
+
+/** Runs `carevoice demo` into <dir>/cv.db. */
+async function runDemo(dir) {
+  try {
+    await execFileP(CAREVOICE_BIN, ['demo', '--db', `sqlite:${path.join(dir, 'cv.db')}`],
+      { cwd: dir, timeout: 180_000 });
+  } catch (err) {
+    throw new Error(`carevoice demo failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+  }
+}
+
+/** Copies cv.db (and any cv.db-wal / cv.db-shm next to it) from one folder to another. */
+async function copyDatabase(fromDir, toDir) {
+  for (const entry of await readdir(fromDir)) {
+    if (entry.startsWith('cv.db')) await copyFile(path.join(fromDir, entry), path.join(toDir, entry));
+  }
+}
+
+/**
+ * Fills <dir>/cv.db with what `carevoice demo` makes.
+ *
+ * `carevoice demo` also imports the published CPES survey results (about 360,000 rows), which
+ * takes 15 s or more in the ASan build. So the first test file runs it once into
+ * $TMPDIR/carevoice-e2e-cache/<key>/, keyed by the binary's path, size and modification time,
+ * and every test file copies that into its own fresh temporary folder. A rebuilt binary gets a new
+ * key and the old copy is removed. Set CAREVOICE_E2E_NO_CACHE=1 to run demo afresh for every
+ * test file.
+ */
+async function fillDemoDatabase(dir) {
+  if (process.env.CAREVOICE_E2E_NO_CACHE === '1') return runDemo(dir);
+  const st = statSync(CAREVOICE_BIN);
+  const key = createHash('sha256')
+    .update(JSON.stringify([CAREVOICE_BIN, st.size, st.mtimeMs, process.env.CAREVOICE_CPES_DIR ?? '']))
+    .digest('hex').slice(0, 16);
+  const cacheRoot = path.join(os.tmpdir(), 'carevoice-e2e-cache');
+  const ready = path.join(cacheRoot, key);
+  if (!existsSync(path.join(ready, 'complete'))) {
+    await mkdir(cacheRoot, { recursive: true });
+    const building = await mkdtemp(path.join(cacheRoot, 'building-'));
+    try {
+      await runDemo(building);
+      await writeFile(path.join(building, 'complete'), new Date().toISOString());
+      // Remove copies made by older binaries, then publish this one atomically.
+      for (const entry of await readdir(cacheRoot)) {
+        if (entry !== key && !entry.startsWith('building-')) {
+          await rm(path.join(cacheRoot, entry), { recursive: true, force: true });
+        }
+      }
+      await rename(building, ready).catch(() => { /* another process published the same key first */ });
+    } finally {
+      await rm(building, { recursive: true, force: true });
+    }
+  }
+  await copyDatabase(ready, dir);
+}
 
 /**
  * Starts `carevoice serve` on a fresh SQLite database in a new temporary folder, filled with the
@@ -73,10 +154,10 @@ export async function startServer() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'carevoice-e2e-'));
   const db = `sqlite:${path.join(dir, 'cv.db')}`;
   try {
-    await execFileP(CAREVOICE_BIN, ['demo', '--db', db], { cwd: dir, timeout: 60_000 });
+    await fillDemoDatabase(dir);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`carevoice demo failed: ${err.message}\n${err.stderr ?? ''}`);
+    throw err;
   }
 
   const port = await freePort();
@@ -85,7 +166,8 @@ export async function startServer() {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  liveServers.add(child);
+  const live = { child, dir };
+  liveServers.add(live);
   let stderr = '';
   child.stdout.on('data', (d) => { stderr += d; });
   child.stderr.on('data', (d) => { stderr += d; });
@@ -93,7 +175,7 @@ export async function startServer() {
   const exitPromise = new Promise((resolve) => {
     child.on('exit', (code, signal) => {
       exited = { code, signal };
-      liveServers.delete(child);
+      liveServers.delete(live);
       resolve(exited);
     });
   });
@@ -121,10 +203,7 @@ export async function startServer() {
       await stop();
       throw new Error(`carevoice serve exited early (${JSON.stringify(exited)}):\n${stderr}`);
     }
-    try {
-      const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) break;
-    } catch { /* not listening yet */ }
+    if (await healthzStatus(port) === 200) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`carevoice serve did not answer ${baseURL}/healthz within 30 s:\n${stderr}`);
@@ -132,6 +211,18 @@ export async function startServer() {
     await sleep(100);
   }
   return { baseURL, port, dir, stop };
+}
+
+/**
+ * Stops the server and throws if it did not exit cleanly (status 0 after SIGTERM) or if
+ * AddressSanitizer, LeakSanitizer or UBSan reported anything while it ran.
+ */
+export async function stopServerAndCheck(server) {
+  const { sanitizerReport, exit, stderr } = await server.stop();
+  if (sanitizerReport) throw new Error(`the server's sanitizers reported a problem:\n${sanitizerReport}`);
+  if (!exit || exit.code !== 0) {
+    throw new Error(`the server should exit with status 0 on SIGTERM, got ${JSON.stringify(exit)}:\n${stderr}`);
+  }
 }
 
 /** Launches the system Chromium headless, without touching the network. */
@@ -169,7 +260,8 @@ export async function submitAndWait(page, buttonSelector) {
 /**
  * Records what the page reports about Content Security Policy: console errors and
  * `securitypolicyviolation` events (the init script runs through DevTools, so CSP does not
- * block it). Call before the first navigation; read `.all()` afterwards.
+ * block it). Call before the first navigation; afterwards read consoleErrors, pageErrors and
+ * await violations().
  */
 export async function watchCsp(page) {
   const consoleErrors = [];
@@ -202,7 +294,8 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /**
  * Runs axe-core on the current page. The page must belong to a context created with
  * bypassCSP: true (the server's CSP rightly forbids any script that is not its own).
- * Returns { blocking, notes } where blocking are the serious and critical violations.
+ * Returns { blocking, notes, passes }: the serious and critical violations, the moderate and minor
+ * ones, and how many rules passed (a sanity check that axe really ran).
  */
 export async function runAxe(page) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
@@ -213,17 +306,21 @@ export async function runAxe(page) {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
-    return r.violations.map((v) => ({
+    const violations = r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       helpUrl: v.helpUrl,
       nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary, impact: n.impact })),
     }));
+    return { violations, passes: r.passes.length };
   });
-  const blocking = results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const notes = results.filter((v) => !(v.impact === 'serious' || v.impact === 'critical'));
-  return { blocking, notes };
+  const isBlocking = (v) => v.impact === 'serious' || v.impact === 'critical';
+  return {
+    blocking: results.violations.filter(isBlocking),
+    notes: results.violations.filter((v) => !isBlocking(v)),
+    passes: results.passes,
+  };
 }
 
 /** Formats axe violations for a readable failure message or note. */

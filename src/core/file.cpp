@@ -2,7 +2,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -13,10 +15,19 @@ Result<std::string> MaybeGunzip(std::string data) {
     if (data.size() < 2 || static_cast<unsigned char>(data[0]) != 0x1f || static_cast<unsigned char>(data[1]) != 0x8b) {
         return data;
     }
+    // 10 header bytes and an 8-byte trailer at the least (RFC 1952).
+    if (data.size() < 18) return Status::InvalidArgument("the gzip data is damaged or cut short");
     z_stream zs{};
     // 16 + MAX_WBITS: expect a gzip header.
     if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::Internal("could not start gzip decompression");
-    std::string out(data.size() * 8 + 1024, '\0');
+    // The gzip trailer's last four bytes hold the uncompressed size modulo 2^32 (RFC 1952): allocate
+    // that once rather than growing and copying a large buffer.
+    const std::size_t n = data.size();
+    const std::uint32_t isize = static_cast<std::uint32_t>(static_cast<unsigned char>(data[n - 4])) |
+                                static_cast<std::uint32_t>(static_cast<unsigned char>(data[n - 3])) << 8 |
+                                static_cast<std::uint32_t>(static_cast<unsigned char>(data[n - 2])) << 16 |
+                                static_cast<std::uint32_t>(static_cast<unsigned char>(data[n - 1])) << 24;
+    std::string out(std::max<std::size_t>(isize, 1024), '\0');
     std::size_t produced = 0;
     zs.next_in = reinterpret_cast<Bytef*>(data.data());
     zs.avail_in = static_cast<uInt>(data.size());

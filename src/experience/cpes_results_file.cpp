@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "core/csv.hpp"
 #include "core/text.hpp"
@@ -61,7 +62,11 @@ bool ParseOptionalInt(std::string_view s, std::optional<int>& out) {
 
 class Parser {
 public:
-    Parser(std::string_view text, const CpesParseOptions& options) : reader_(text), options_(options) {}
+    Parser(std::string_view text, const CpesParseOptions& options) : reader_(text), options_(options) {
+        // One row per line: reserving up front saves the copies and page faults of growing a vector
+        // of ~360,000 rows.
+        file_.rows.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    }
 
     Result<CpesResultsFile> Run() {
         auto first = reader_.Next();
@@ -103,7 +108,14 @@ public:
     }
 
 private:
-    std::string_view Intern(std::string_view s) { return *file_.pool.emplace(s).first; }
+    // Most fields repeat a small vocabulary; look up before storing so that a row costs no allocation.
+    std::string_view Intern(std::string_view s) {
+        auto it = interned_.find(s);
+        if (it != interned_.end()) return it->second;
+        std::string_view stored = *file_.pool.emplace(s).first;
+        interned_.emplace(stored, stored);
+        return stored;
+    }
 
     void Reject(std::string column, std::string problem) {
         problems_.push_back({reader_.line(), std::move(column), std::move(problem)});
@@ -173,16 +185,22 @@ private:
         }
         if (problems_.size() != before) return;
 
-        std::string stored_code = *level == OrgLevel::kNational ? std::string(kNationalCode) : std::string(code);
-        auto key = std::make_pair(*level, stored_code);
-        auto it = org_index_.find(key);
-        if (it == org_index_.end()) {
-            it = org_index_.emplace(key, file_.organisations.size()).first;
-            file_.organisations.push_back({*level, stored_code,
-                                           *level == OrgLevel::kNational ? "England" : std::string(Field(f, kOrgName)),
-                                           std::string(Field(f, kAlliance))});
+        // Rows come grouped by organisation: only look the organisation up when it changes.
+        if (!last_org_ || last_level_ != *level || last_code_ != code) {
+            std::string stored_code = *level == OrgLevel::kNational ? std::string(kNationalCode) : std::string(code);
+            auto key = std::make_pair(*level, stored_code);
+            auto it = org_index_.find(key);
+            if (it == org_index_.end()) {
+                it = org_index_.emplace(key, file_.organisations.size()).first;
+                file_.organisations.push_back(
+                    {*level, stored_code, *level == OrgLevel::kNational ? "England" : std::string(Field(f, kOrgName)),
+                     std::string(Field(f, kAlliance))});
+            }
+            last_org_ = it->second;
+            last_level_ = *level;
+            last_code_.assign(code);
         }
-        row.organisation = it->second;
+        row.organisation = *last_org_;
         row.kind = Intern(kind);
         row.sex = Intern(Field(f, kSex));
         row.imd_quintile = Intern(Field(f, kImd));
@@ -191,7 +209,11 @@ private:
         row.rating = Intern(rating);
         row.change_2017_2018 = Intern(Field(f, kChange1));
         row.change_all_years = Intern(Field(f, kChangeAll));
-        year_kinds_.insert({row.year, std::string(row.kind)});
+        if (row.year != last_year_ || row.kind.data() != last_kind_.data()) {
+            year_kinds_.insert({row.year, std::string(row.kind)});
+            last_year_ = row.year;
+            last_kind_ = row.kind;
+        }
         file_.rows.push_back(row);
     }
 
@@ -203,6 +225,12 @@ private:
     std::vector<RejectedLine> problems_;
     std::map<std::pair<OrgLevel, std::string>, std::size_t> org_index_;
     std::set<std::pair<int, std::string>> year_kinds_;
+    std::unordered_map<std::string_view, std::string_view> interned_;
+    std::optional<std::size_t> last_org_;
+    OrgLevel last_level_ = OrgLevel::kTrust;
+    std::string last_code_;
+    int last_year_ = 0;
+    std::string_view last_kind_;
 };
 
 }  // namespace

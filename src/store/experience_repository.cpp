@@ -7,6 +7,17 @@
 namespace carevoice::store {
 namespace {
 
+struct IndexDefinition {
+    const char* name;
+    const char* columns;
+};
+// Must match src/store/migrations/0003_cpes_results.sql (repositories_test checks both exist after an import).
+constexpr IndexDefinition kResultIndexes[] = {
+    {"cpes_results_year_kind", "(year, kind, question)"},
+    {"cpes_results_organisation", "(organisation_id, year, kind)"},
+};
+constexpr std::size_t kRebuildIndexesFrom = 20000;
+
 ValueRef Opt(const std::optional<double>& v) { return v ? ValueRef(*v) : ValueRef(std::monostate{}); }
 ValueRef Opt(const std::optional<int>& v) {
     return v ? ValueRef(static_cast<std::int64_t>(*v)) : ValueRef(std::monostate{});
@@ -61,6 +72,14 @@ Result<CpesImportSummary> ExperienceRepository::ImportResults(
         summary.rows_replaced += removed;
         summary.replaced.emplace_back(year, kind);
     }
+    // A large import writes faster into a table without indexes and then builds each index once, sorted,
+    // than by updating two indexes row by row. The definitions are migration 0003's.
+    const bool rebuild_indexes = file.rows.size() >= kRebuildIndexesFrom;
+    if (rebuild_indexes) {
+        for (const auto& index : kResultIndexes) {
+            CV_RETURN_IF_ERROR(conn_.ExecuteScript(std::string("DROP INDEX IF EXISTS ") + index.name));
+        }
+    }
     CV_ASSIGN_OR_RETURN(auto inserter,
                         conn_.StartBulkInsert("cpes_results",
                                               {"organisation_id", "year", "kind", "sex", "imd_quintile",
@@ -91,6 +110,12 @@ Result<CpesImportSummary> ExperienceRepository::ImportResults(
         CV_RETURN_IF_ERROR(inserter->AddRow(values));
     }
     CV_RETURN_IF_ERROR(inserter->Finish());
+    if (rebuild_indexes) {
+        for (const auto& index : kResultIndexes) {
+            CV_RETURN_IF_ERROR(conn_.ExecuteScript(std::string("CREATE INDEX ") + index.name + " ON cpes_results " +
+                                                   index.columns));
+        }
+    }
     if (progress) progress(file.rows.size(), file.rows.size());
     summary.rows_imported = static_cast<std::int64_t>(file.rows.size());
     return summary;

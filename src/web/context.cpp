@@ -166,7 +166,7 @@ void RequestContext::Error(int status, const std::string& code, const std::strin
     auto it = kHeadings.find(status);
     nlohmann::json paragraphs = nlohmann::json::array({message});
     for (const auto& p : details) paragraphs.push_back(p.field + ": " + p.problem);
-    Page(it == kHeadings.end() ? "Error" : it->second, "message",
+    Page("Error: " + (it == kHeadings.end() ? std::string("Error") : it->second), "message",
          {{"heading", it == kHeadings.end() ? "Error" : it->second},
           {"paragraphs", paragraphs},
           {"link_href", "/"},

@@ -73,5 +73,23 @@ check "bad format" 2 "$CV" ratings --year 2018 --format xml --db "$DB"
 check "bad database URL" 1 "$CV" migrate --db "mysql://x"
 contains "bad URL explained" "use sqlite:PATH or postgresql://"
 
+# SPC: 11 points around 11.5, then 30. Mean 155/12 = 12.917; moving ranges 2,1,2,3,2,1,2,3,2,1,19 have mean
+# 38/11 = 3.455, and 19 > 3.267 x 3.455 = 11.29 is left out, so the mean moving range is 19/10 = 1.9 and the
+# upper limit 12.917 + 2.66 x 1.9 = 17.97: the last point is beyond it.
+{
+  echo "date,value"
+  i=1
+  for v in 10 12 11 13 10 12 11 13 10 12 11 30; do printf '2024-%02d-01,%s\n' "$i" "$v"; i=$((i + 1)); done
+} > "$WORK/measure.csv"
+check "spc csv" 0 "$CV" spc "$WORK/measure.csv" --better higher --target 20
+contains "spc header" "date,value,segment,mean,lower_limit,upper_limit"
+if grep -q '^2024-12-01,30,.*,upper,' <<<"$OUT"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: last point not flagged beyond the upper limit"; echo "$OUT" | tail -2; fi
+contains "upper limit 17.97" ",17.97"
+check "spc json" 0 "$CV" spc "$WORK/measure.csv" --better higher --format json
+contains "json icon" '"variation_icon": "improvement_high"'
+check "spc rebase on a date without a point" 1 "$CV" spc "$WORK/measure.csv" --rebase 2024-06-15
+check "spc bad value" 1 bash -c "printf 'date,value\n2024-01-01,ten\n' > '$WORK/bad_measure.csv'; '$CV' spc '$WORK/bad_measure.csv'"
+contains "spc names line" "line 2"
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
