@@ -1,0 +1,55 @@
+// A measure a group tracks on an XmR chart (spc.hpp): what it is, its unit, which direction is
+// better, an optional target, rebase dates, the work item it follows, and where its numbers come from
+// (typed in, a CSV file, or the published survey for one organisation and question).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/status.hpp"
+#include "improvement/spc.hpp"
+
+namespace carevoice::improvement {
+
+enum class MeasureSource { kManual, kCsv, kCpes };
+
+// "manual", "csv", "cpes" — stored and exchanged.
+std::string_view MeasureSourceName(MeasureSource source);
+std::optional<MeasureSource> ParseMeasureSource(std::string_view name);
+
+// "higher", "lower" or "neutral": the names ParseImprovementDirection (spc.hpp) reads.
+std::string_view DirectionName(ImprovementDirection direction);
+
+struct Measure {
+    std::int64_t id = 0;
+    std::int64_t group_id = 0;
+    std::string name;
+    std::string unit;  // e.g. "%", "days", "patients"
+    ImprovementDirection better = ImprovementDirection::kNeutral;
+    std::optional<double> target;
+    std::vector<CivilDate> rebase_dates;
+    std::optional<std::int64_t> work_item_id;
+    MeasureSource source = MeasureSource::kManual;
+    std::string cpes_org_code;  // for kCpes: ODS code
+    std::string cpes_question;  // for kCpes: "Q17"
+};
+
+// Fails (InvalidArgument, naming each field) on: no name; a target that is not finite; a rebase
+// date given twice; a CPES source without organisation code or question, or a question that is not
+// "Q" and a number; CPES fields on a measure of another source.
+Status ValidateMeasure(const Measure& measure);
+
+// Fails on a value that is not finite or a date given twice, naming the date.
+Status ValidateObservations(std::span<const Observation> observations);
+
+// The chart options the measure implies: its direction, target and rebase dates (sorted), with the
+// default moving-range screening.
+SpcOptions SpcOptionsFor(const Measure& measure);
+
+}  // namespace carevoice::improvement
