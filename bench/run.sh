@@ -4,7 +4,7 @@
 #   2. The import peer: Python csv + sqlite3 executemany on the same file.
 #   3. HTTP with wrk at 32 connections: /healthz, the signed-in home page, an organisation profile,
 #      beside nginx serving a saved copy of the same home page as a static file.
-# Loopback only; every load is bounded in time. Results print to stdout; BENCHMARKS.md records them.
+# BENCH_ONLY=http runs only part 3. Loopback only; every load is bounded in time. Results print to stdout; BENCHMARKS.md records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=build/release/src/cli/carevoice
@@ -25,6 +25,8 @@ echo "== machine"
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
 
+ONLY=${BENCH_ONLY:-all}   # all, or http to re-measure only the HTTP figures
+if [[ $ONLY == all ]]; then
 echo "== Google Benchmark (release build)"
 cmake --build build/release -j "$(nproc)" --target experience_bench >/dev/null
 "$BENCH" --benchmark_counters_tabular=true
@@ -35,6 +37,7 @@ echo "== import: carevoice CLI vs Python csv + sqlite3 executemany (same file, s
   --db "sqlite:$WORK/import.db" 2>&1 | tail -2
 python3 bench/import_peer.py "$CPES/cpes_2015_2018_results.csv.gz" "$WORK/peer.db"
 echo
+fi
 
 echo "== HTTP (wrk -t2 -c32 -d$DURATION --latency; server and load generator share the machine)"
 "$BIN" demo --db "sqlite:$WORK/http.db" >/dev/null

@@ -6,6 +6,7 @@
 #include "core/file.hpp"
 #include "store/accounts_repository.hpp"
 #include "store/experience_repository.hpp"
+#include "store/partnership_demo.hpp"
 #include "web/cpes_import.hpp"
 #include "store/organisations_repository.hpp"
 #include "web/accounts.hpp"
@@ -114,6 +115,11 @@ void RegisterDemo(CLI::App& app) {
         if (!db.ok()) throw ExitCode{Fail(db.status())};
         auto conn = (*db)->Acquire();
         if (Status s = FillDemo(*conn, *cpes_dir); !s.ok()) throw ExitCode{Fail(s)};
+        // The partnership group links the demo facilitator and member accounts, so it comes after them;
+        // it does nothing when the group exists already.
+        SystemClock clock;
+        if (Status s = store::FillPartnershipDemo(*conn, clock); !s.ok()) throw ExitCode{Fail(s)};
+        std::printf("The demo partnership group is in place (modelled on the Milton Keynes Cancer Patient Partnership).\n");
         PrintAccounts();
     });
 }

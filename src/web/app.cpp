@@ -52,6 +52,8 @@ void App::RegisterRoutes() {
     RegisterAdminRoutes(router_);
     RegisterApiRoutes(router_);
     RegisterOperationsRoutes(router_);
+    RegisterExperienceRoutes(router_);
+    RegisterPartnershipRoutes(router_);
 }
 
 void App::ResolveSession(RequestContext& ctx) {

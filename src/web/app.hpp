@@ -67,5 +67,7 @@ void RegisterAccountRoutes(Router& router);
 void RegisterAdminRoutes(Router& router);
 void RegisterApiRoutes(Router& router);
 void RegisterOperationsRoutes(Router& router);
+void RegisterExperienceRoutes(Router& router);  // pages_experience*.cpp and api_experience.cpp
+void RegisterPartnershipRoutes(Router& router);  // pages_partnership*.cpp
 
 }  // namespace carevoice::web

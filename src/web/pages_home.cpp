@@ -62,10 +62,8 @@ void RegisterHomeRoutes(Router& router) {
         }
         ctx.Page("Home", "home", {{"areas", areas}});
     });
-    router.Add("GET", "/experience", Access::Public(), RouteKind::kPage,
-               [](RequestContext& ctx) { ShowArea(ctx, Areas()[0]); });
-    router.Add("GET", "/partnership", Access::Public(), RouteKind::kPage,
-               [](RequestContext& ctx) { ShowArea(ctx, Areas()[1]); });
+    // /experience is the national benchmarking landing page (pages_experience.cpp).
+    // /partnership is the partnership landing page (pages_partnership.cpp).
     // Pathways hold patient-identifiable data: never public.
     router.Add("GET", "/pathway", Access::SignedIn(), RouteKind::kPage,
                [](RequestContext& ctx) { ShowArea(ctx, Areas()[2]); });

@@ -2,12 +2,15 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
+
 namespace carevoice::web {
 
 namespace mustache = kainjow::mustache;
 
 struct Templates::Impl {
     std::map<std::string, std::string> sources;
+    std::vector<std::string> partial_names;  // templates some other template includes with {{> name}}
     std::map<std::string, std::unique_ptr<mustache::mustache>> compiled;
 };
 
@@ -52,6 +55,22 @@ Result<std::shared_ptr<Templates>> Templates::Load(const std::vector<EmbeddedFil
         t->impl_->sources[Stem(f.name)] = f.text;
         t->impl_->compiled[Stem(f.name)] = std::move(m);
     }
+    for (const auto& [name, source] : t->impl_->sources) {
+        for (std::size_t at = source.find("{{>"); at != std::string::npos; at = source.find("{{>", at + 3)) {
+            std::size_t end = source.find("}}", at);
+            if (end == std::string::npos) break;
+            std::string partial = source.substr(at + 3, end - at - 3);
+            partial.erase(0, partial.find_first_not_of(' '));
+            partial.erase(partial.find_last_not_of(' ') + 1);
+            if (!t->impl_->sources.contains(partial)) {
+                return Status::Internal("template " + name + " includes a partial '" + partial + "' that does not exist");
+            }
+            if (std::find(t->impl_->partial_names.begin(), t->impl_->partial_names.end(), partial) ==
+                t->impl_->partial_names.end()) {
+                t->impl_->partial_names.push_back(partial);
+            }
+        }
+    }
     return t;
 }
 
@@ -61,8 +80,10 @@ std::string Templates::Render(const std::string& name, const nlohmann::json& dat
     auto it = impl_->compiled.find(name);
     if (it == impl_->compiled.end()) return "<p>Missing template " + name + "</p>";
     mustache::data d = ToData(data);
-    for (const auto& [partial, source] : impl_->sources) {
-        const std::string* src = &source;
+    // Only the templates used as partials are offered as partials: offering all of them on every
+    // render cost more than the render itself.
+    for (const auto& partial : impl_->partial_names) {
+        const std::string* src = &impl_->sources.at(partial);
         d.set(partial, mustache::partial([src] { return *src; }));
     }
     return it->second->render(d);
