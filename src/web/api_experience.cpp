@@ -23,6 +23,24 @@ json SourceName(experience::ParameterSource s) {
     return s == experience::ParameterSource::kPublished ? "published" : "estimated";
 }
 
+// The figures only change with an import, so a response is built once per import and kept with the snapshot.
+bool ServeCachedJson(RequestContext& ctx, const Snapshot& snapshot, const std::string& key) {
+    auto page = snapshot.pages.Get(key);
+    if (!page) return false;
+    ReleaseConnection(ctx);
+    ctx.res.status = 200;
+    ctx.res.set_content(page->body, "application/json");
+    return true;
+}
+
+void SendAndCacheJson(RequestContext& ctx, const Snapshot& snapshot, const std::string& key, const json& body) {
+    ReleaseConnection(ctx);
+    PageCache::Page page{"", body.dump(), nullptr};
+    ctx.res.status = 200;
+    ctx.res.set_content(page.body, "application/json");
+    snapshot.pages.Put(key, std::move(page));
+}
+
 json OrganisationJson(const store::Organisation& o) {
     return {
         {"code", o.code}, {"name", o.name}, {"level", o.level}, {"href", "/api/v1/organisations/" + UrlEncode(o.code)}};
@@ -88,6 +106,9 @@ void OrganisationResults(RequestContext& ctx, ExperienceCache& cache) {
     auto query = ParseYearQuery(ctx, **snapshot, false);
     if (!query.ok()) return ctx.Error(HttpStatusFor(query.status()), query.status());
     const int threshold = ctx.app.config().suppression_threshold;
+    const std::string key =
+        CacheKey({"api-results", ctx.params["code"], std::to_string(query->year), ChoiceName(query->choice)});
+    if (ServeCachedJson(ctx, **snapshot, key)) return;
     auto p = BuildProfile(ctx.db(), cache, **snapshot, ctx.params["code"], query->year, query->choice, threshold);
     if (!p.ok()) return ctx.Error(HttpStatusFor(p.status()), p.status());
     json questions = json::array();
@@ -131,7 +152,7 @@ void OrganisationResults(RequestContext& ctx, ExperienceCache& cache) {
                 {"ratings_problem", p->ratings_problem.empty() ? json(nullptr) : json(p->ratings_problem)},
                 {"questions", questions},
                 {"tumour_groups", groups}});
-    ctx.Json(200, out);
+    SendAndCacheJson(ctx, **snapshot, key, out);
 }
 
 json QuestionSummaryJson(const experience::QuestionSummary& s) {
@@ -171,6 +192,9 @@ void Ratings(RequestContext& ctx, ExperienceCache& cache) {
         auto q = CheckQuestion(rated, only, "question");
         if (!q.ok()) return ctx.Error(422, q.status());
     }
+    const std::string key = CacheKey({"api-ratings", std::to_string(loaded->query.year), loaded->query.level,
+                                      ChoiceName(loaded->query.choice), only});
+    if (ServeCachedJson(ctx, *loaded->snapshot, key)) return;
     json questions = json::object();
     for (const auto& [q, s] : rated.loaded->ratings.questions) {
         if (only.empty() || q == only) questions[q] = QuestionSummaryJson(s);
@@ -180,12 +204,13 @@ void Ratings(RequestContext& ctx, ExperienceCache& cache) {
         if (!r.rated || (!only.empty() && r.input->question != only)) continue;  // suppressed: never sent
         list.push_back(RatedJson(r));
     }
-    ctx.Json(200, {{"year", loaded->query.year},
-                   {"level", loaded->query.level},
-                   {"parameters", ChoiceName(loaded->query.choice)},
-                   {"suppression_threshold", ctx.app.config().suppression_threshold},
-                   {"questions", questions},
-                   {"ratings", list}});
+    SendAndCacheJson(ctx, *loaded->snapshot, key,
+                     {{"year", loaded->query.year},
+                      {"level", loaded->query.level},
+                      {"parameters", ChoiceName(loaded->query.choice)},
+                      {"suppression_threshold", ctx.app.config().suppression_threshold},
+                      {"questions", questions},
+                      {"ratings", list}});
 }
 
 void Funnel(RequestContext& ctx, ExperienceCache& cache) {
@@ -194,6 +219,9 @@ void Funnel(RequestContext& ctx, ExperienceCache& cache) {
     const RatedYear& rated = *loaded->rated;
     auto q = CheckQuestion(rated, ctx.Param("question"), "question");
     if (!q.ok()) return ctx.Error(422, q.status());
+    const std::string key = CacheKey(
+        {"api-funnel", std::to_string(loaded->query.year), loaded->query.level, ChoiceName(loaded->query.choice), *q});
+    if (ServeCachedJson(ctx, *loaded->snapshot, key)) return;
     auto f = BuildFunnel(rated, *q);
     if (!f.ok()) return ctx.Error(HttpStatusFor(f.status()), f.status());
     json points = json::array();
@@ -206,13 +234,14 @@ void Funnel(RequestContext& ctx, ExperienceCache& cache) {
                          {"lower998", p.limits998.lower},
                          {"upper998", p.limits998.upper}});
     }
-    ctx.Json(200, {{"year", loaded->query.year},
-                   {"level", loaded->query.level},
-                   {"question", *q},
-                   {"summary", QuestionSummaryJson(rated.loaded->ratings.questions.at(*q))},
-                   {"centre", f->curves.centre},
-                   {"points", points},
-                   {"curves", curve}});
+    SendAndCacheJson(ctx, *loaded->snapshot, key,
+                     {{"year", loaded->query.year},
+                      {"level", loaded->query.level},
+                      {"question", *q},
+                      {"summary", QuestionSummaryJson(rated.loaded->ratings.questions.at(*q))},
+                      {"centre", f->curves.centre},
+                      {"points", points},
+                      {"curves", curve}});
 }
 
 void Buddy(RequestContext& ctx, ExperienceCache& cache) {
@@ -220,6 +249,10 @@ void Buddy(RequestContext& ctx, ExperienceCache& cache) {
     if (!loaded) return;
     auto query = ParseBuddyQuery(ctx);
     if (!query.ok()) return ctx.Error(422, query.status());
+    const std::string key = CacheKey({"api-buddy", std::to_string(loaded->query.year), ChoiceName(loaded->query.choice),
+                                      std::to_string(query->max_mentees), std::to_string(query->min_below),
+                                      std::to_string(query->same_alliance_bonus)});
+    if (ServeCachedJson(ctx, *loaded->snapshot, key)) return;
     auto plan = BuildBuddyPlan(*loaded->rated, *query);
     if (!plan.ok()) return ctx.Error(HttpStatusFor(plan.status()), plan.status());
     const auto names = OrganisationNames(*loaded->rated);
@@ -250,15 +283,16 @@ void Buddy(RequestContext& ctx, ExperienceCache& cache) {
              {"below_questions", u.below_questions},
              {"eligible_mentors", u.eligible_mentors}});
     }
-    ctx.Json(200, {{"year", loaded->query.year},
-                   {"parameters", ChoiceName(loaded->query.choice)},
-                   {"options",
-                    {{"max_mentees", query->max_mentees},
-                     {"min_below", query->min_below},
-                     {"same_alliance_bonus", query->same_alliance_bonus}}},
-                   {"total_weight", plan->total_weight},
-                   {"pairs", pairs},
-                   {"unmatched", unmatched}});
+    SendAndCacheJson(ctx, *loaded->snapshot, key,
+                     {{"year", loaded->query.year},
+                      {"parameters", ChoiceName(loaded->query.choice)},
+                      {"options",
+                       {{"max_mentees", query->max_mentees},
+                        {"min_below", query->min_below},
+                        {"same_alliance_bonus", query->same_alliance_bonus}}},
+                      {"total_weight", plan->total_weight},
+                      {"pairs", pairs},
+                      {"unmatched", unmatched}});
 }
 
 }  // namespace

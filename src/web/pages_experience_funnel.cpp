@@ -62,7 +62,7 @@ void ShowFunnel(RequestContext& ctx, ExperienceCache& cache) {
                                                  {{"highlight", "no organisation has the code '" + highlight + "'"}}));
     }
     const std::string page_key = CacheKey({"funnel", std::to_string(loaded->query.year), loaded->query.level,
-                                      ChoiceName(loaded->query.choice), *question, highlight});
+                                           ChoiceName(loaded->query.choice), *question, highlight});
     if (ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
     auto funnel = BuildFunnel(rated, *question);
     if (!funnel.ok()) return ctx.Error(HttpStatusFor(funnel.status()), funnel.status());
@@ -128,7 +128,8 @@ void ShowFunnel(RequestContext& ctx, ExperienceCache& cache) {
         {"levels", levels},
         {"years", years}};
     data["breadcrumbs"] = {{{"href", "/experience"}, {"label", "Experience"}}};
-    RenderAndCachePage(ctx, *loaded->snapshot, page_key, "Funnel plot of " + q + ", " + year, "experience_funnel", data);
+    RenderAndCachePage(ctx, *loaded->snapshot, page_key, "Funnel plot of " + q + ", " + year, "experience_funnel",
+                       data);
 }
 
 void FunnelCsv(RequestContext& ctx, ExperienceCache& cache) {

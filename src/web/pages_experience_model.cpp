@@ -91,6 +91,8 @@ void PageCache::Put(const std::string& key, Page page) const {
     bytes_ += size;
 }
 
+void ReleaseConnection(RequestContext& ctx) { ctx.lease.reset(); }
+
 std::string CacheKey(const std::vector<std::string>& parts) {
     std::string key;
     for (const auto& p : parts) key += p + '\x1f';
@@ -100,14 +102,16 @@ std::string CacheKey(const std::vector<std::string>& parts) {
 bool ServeCachedPage(RequestContext& ctx, const Snapshot& snapshot, const std::string& key) {
     auto page = snapshot.pages.Get(key);
     if (!page) return false;
+    ReleaseConnection(ctx);
     ctx.Page(page->title, "experience_cached", {{"html", page->body}, {"breadcrumbs", page->breadcrumbs}});
     return true;
 }
 
-void RenderAndCachePage(RequestContext& ctx, const Snapshot& snapshot, const std::string& key,
-                        const std::string& title, const std::string& tmpl, const nlohmann::json& data) {
+void RenderAndCachePage(RequestContext& ctx, const Snapshot& snapshot, const std::string& key, const std::string& title,
+                        const std::string& tmpl, const nlohmann::json& data) {
     PageCache::Page page{title, ctx.app.templates().Render(tmpl, data),
                          data.contains("breadcrumbs") ? data["breadcrumbs"] : nlohmann::json::array()};
+    ReleaseConnection(ctx);
     ctx.Page(page.title, "experience_cached", {{"html", page.body}, {"breadcrumbs", page.breadcrumbs}});
     snapshot.pages.Put(key, std::move(page));
 }

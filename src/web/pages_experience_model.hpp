@@ -42,7 +42,7 @@ struct RatedYear {
 // Rendered page bodies (the part inside the layout, which holds nothing about the viewer), so that a
 // page is rendered once per import rather than once per request. Bounded: the oldest go first.
 class PageCache {
-public:
+  public:
     struct Page {
         std::string title;
         std::string body;
@@ -51,7 +51,7 @@ public:
     std::shared_ptr<const Page> Get(const std::string& key) const;
     void Put(const std::string& key, Page page) const;
 
-private:
+  private:
     static constexpr std::size_t kMaxBytes = 64u << 20;  // a few hundred pages: enough for every profile
     mutable std::mutex mu_;
     mutable std::unordered_map<std::string, std::shared_ptr<const Page>> pages_;
@@ -71,14 +71,17 @@ struct Snapshot {
     PageCache pages;
 };
 
+// Gives the request's database connection back to the pool once its reads are done, so that the
+// rendering and sending of a large page do not hold one of the pool's few connections.
+void ReleaseConnection(RequestContext& ctx);
 // A cache key from its parts (a separator no query value contains).
 std::string CacheKey(const std::vector<std::string>& parts);
 // Answers from the snapshot's page cache if `key` is there (returns true), else returns false.
 bool ServeCachedPage(RequestContext& ctx, const Snapshot& snapshot, const std::string& key);
 // Renders `tmpl` with `data` inside the layout, as RequestContext::Page does, keeping the body under `key`.
 // Only for pages whose body does not depend on who is looking.
-void RenderAndCachePage(RequestContext& ctx, const Snapshot& snapshot, const std::string& key,
-                        const std::string& title, const std::string& tmpl, const nlohmann::json& data);
+void RenderAndCachePage(RequestContext& ctx, const Snapshot& snapshot, const std::string& key, const std::string& title,
+                        const std::string& tmpl, const nlohmann::json& data);
 
 // Ratings are computed once per (year, level, parameter choice) and kept until the import stamp
 // (the cpes_imports table, shared by every server on one database) changes.

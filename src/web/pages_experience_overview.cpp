@@ -54,7 +54,7 @@ void ShowOverview(RequestContext& ctx, ExperienceCache& cache) {
                                                       {{"sort", "'" + sort + "' is not one of name, below, above"}}));
     }
     const std::string page_key = CacheKey({"overview", std::to_string(loaded->query.year), loaded->query.level,
-                                      ChoiceName(loaded->query.choice), alliance, sort});
+                                           ChoiceName(loaded->query.choice), alliance, sort});
     if (ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
     auto rows = OrgRows(rated, alliance);
     std::sort(rows.begin(), rows.end(), [&](const OrgRow& a, const OrgRow& b) {
@@ -155,8 +155,8 @@ void ShowQuestion(RequestContext& ctx, ExperienceCache& cache) {
         return ctx.Error(404, Status::NotFound(q + " is not a question rated in " + std::to_string(loaded->query.year) +
                                                ". The Experience page lists every question."));
     }
-    const std::string page_key = CacheKey({"question", std::to_string(loaded->query.year), loaded->query.level,
-                                      ChoiceName(loaded->query.choice), q});
+    const std::string page_key = CacheKey(
+        {"question", std::to_string(loaded->query.year), loaded->query.level, ChoiceName(loaded->query.choice), q});
     if (ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
     const auto& summary = rated.loaded->ratings.questions.at(q);
     std::vector<std::size_t> above, below;

@@ -204,9 +204,9 @@ void ShowProfile(RequestContext& ctx, ExperienceCache& cache) {
     if (!query.ok()) return ctx.Error(HttpStatusFor(query.status()), query.status());
     auto view = ParseView(ctx);
     if (!view.ok()) return ctx.Error(422, view.status());
-    const std::string page_key = CacheKey({"profile", ctx.params["code"], std::to_string(query->year),
-                                      ChoiceName(query->choice), view->sort, view->rating,
-                                      view->significant_only ? "significant" : "", view->group});
+    const std::string page_key =
+        CacheKey({"profile", ctx.params["code"], std::to_string(query->year), ChoiceName(query->choice), view->sort,
+                  view->rating, view->significant_only ? "significant" : "", view->group});
     if (ServeCachedPage(ctx, **snapshot, page_key)) return;
     auto profile = BuildProfile(ctx.db(), cache, **snapshot, ctx.params["code"], query->year, query->choice, threshold);
     if (!profile.ok()) return ctx.Error(HttpStatusFor(profile.status()), profile.status());
