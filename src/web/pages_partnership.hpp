@@ -43,4 +43,15 @@ void RegisterMemberRoutes(Router& router);
 void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
 
+// Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
+template <typename Table>
+nlohmann::json Options(const Table& table, const std::string& selected) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : table) {
+        list.push_back(
+            {{"value", std::string(e.name)}, {"label", std::string(e.label)}, {"selected", e.name == selected}});
+    }
+    return list;
+}
+
 }  // namespace carevoice::web::partnership_pages

@@ -19,15 +19,6 @@ using partnership::LabelOf;
 constexpr const char* kWhoRecords = "members of the group, its facilitators and chairs, and administrators,";
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
 
-template <typename Table>
-nlohmann::json Options(const Table& table, const std::string& selected) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : table) {
-        list.push_back(
-            {{"value", std::string(e.name)}, {"label", std::string(e.label)}, {"selected", e.name == selected}});
-    }
-    return list;
-}
 
 const std::vector<std::string> kTextFields = {
     "title",  "occurred_on",     "kind",        "organisation", "influence",   "domain", "involvement", "you_said",

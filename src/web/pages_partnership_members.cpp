@@ -18,15 +18,6 @@ using partnership::NameOf;
 
 constexpr const char* kWhoManages = "the group's facilitators and chairs, and administrators,";
 
-template <typename Table>
-nlohmann::json Options(const Table& table, const std::string& selected) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : table) {
-        list.push_back(
-            {{"value", std::string(e.name)}, {"label", std::string(e.label)}, {"selected", e.name == selected}});
-    }
-    return list;
-}
 
 std::string ContactDetail(const partnership::Person& p) {
     switch (p.contact_method) {
