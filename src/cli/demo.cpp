@@ -49,9 +49,10 @@ Status ImportSurveyResults(store::Connection& conn, const std::string& dir) {
     }
     auto results = ReadTextFile(dir + "/cpes_2015_2018_results.csv.gz");
     if (!results.ok()) {
-        std::printf("The published survey results were not found in %s, so none were imported. Import them later "
-                    "with 'carevoice import cpes-results FILE'.\n",
-                    dir.c_str());
+        std::printf(
+            "The published survey results were not found in %s, so none were imported. Import them later "
+            "with 'carevoice import cpes-results FILE'.\n",
+            dir.c_str());
         return Status::Ok();
     }
     web::CpesImportRequest request;
@@ -65,9 +66,10 @@ Status ImportSurveyResults(store::Connection& conn, const std::string& dir) {
     actor.username = "(carevoice demo)";
     actor.role = "admin";
     CV_ASSIGN_OR_RETURN(auto report, web::ImportCpes(conn, clock, request, actor));
-    std::printf("Imported the published National Cancer Patient Experience Survey results, 2015-2018: %lld rows for "
-                "%lld organisations.\n",
-                static_cast<long long>(report.summary.rows_imported), static_cast<long long>(report.summary.organisations));
+    std::printf(
+        "Imported the published National Cancer Patient Experience Survey results, 2015-2018: %lld rows for "
+        "%lld organisations.\n",
+        static_cast<long long>(report.summary.rows_imported), static_cast<long long>(report.summary.organisations));
     return Status::Ok();
 }
 
@@ -82,8 +84,8 @@ Status FillDemo(store::Connection& conn, const std::string& cpes_dir) {
     }
     CV_RETURN_IF_ERROR(web::InitCrypto());
     store::OrganisationsRepository orgs(conn);
-    CV_ASSIGN_OR_RETURN(auto alliance,
-                        orgs.Upsert({0, "DEMO-CA", "Demo Cancer Alliance", "alliance", std::nullopt}, clock.NowSeconds()));
+    CV_ASSIGN_OR_RETURN(auto alliance, orgs.Upsert({0, "DEMO-CA", "Demo Cancer Alliance", "alliance", std::nullopt},
+                                                   clock.NowSeconds()));
     CV_RETURN_IF_ERROR(
         orgs.Upsert({0, "DEMO-T1", "Demo Hospitals NHS Foundation Trust", "trust", alliance.id}, clock.NowSeconds())
             .status());
@@ -108,8 +110,9 @@ void RegisterDemo(CLI::App& app) {
     AddDbOption(*cmd, *url);
     const char* env = std::getenv("CAREVOICE_CPES_DIR");
     *cpes_dir = env && *env ? env : CAREVOICE_DEFAULT_CPES_DIR;
-    cmd->add_option("--cpes-dir", *cpes_dir,
-                    "Folder with the published CPES files (default: $CAREVOICE_CPES_DIR, else ../shared/datasets/cpes)");
+    cmd->add_option(
+        "--cpes-dir", *cpes_dir,
+        "Folder with the published CPES files (default: $CAREVOICE_CPES_DIR, else ../shared/datasets/cpes)");
     cmd->callback([url, cpes_dir] {
         auto db = OpenDatabase(*url);
         if (!db.ok()) throw ExitCode{Fail(db.status())};
@@ -119,7 +122,8 @@ void RegisterDemo(CLI::App& app) {
         // it does nothing when the group exists already.
         SystemClock clock;
         if (Status s = store::FillPartnershipDemo(*conn, clock); !s.ok()) throw ExitCode{Fail(s)};
-        std::printf("The demo partnership group is in place (modelled on the Milton Keynes Cancer Patient Partnership).\n");
+        std::printf(
+            "The demo partnership group is in place (modelled on the Milton Keynes Cancer Patient Partnership).\n");
         PrintAccounts();
     });
 }

@@ -19,7 +19,7 @@ struct ImportOptions {
 
 // A progress bar on stderr, only when stderr is a terminal.
 class ProgressBar {
-public:
+  public:
     ProgressBar() : tty_(isatty(STDERR_FILENO) != 0) {}
     void Update(std::size_t done, std::size_t total) {
         if (!tty_ || total == 0) return;
@@ -31,7 +31,7 @@ public:
         std::fflush(stderr);
     }
 
-private:
+  private:
     bool tty_;
 };
 
@@ -71,9 +71,9 @@ void Import(const ImportOptions& o) {
         std::fprintf(stderr, "Nothing was imported.\n");
         throw ExitCode{Fail(report.status())};
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("Imported %lld rows for %lld organisations in %.2f s", static_cast<long long>(report->summary.rows_imported),
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("Imported %lld rows for %lld organisations in %.2f s",
+                static_cast<long long>(report->summary.rows_imported),
                 static_cast<long long>(report->summary.organisations), seconds);
     if (report->summary.rows_replaced) {
         std::printf(", replacing %lld earlier rows", static_cast<long long>(report->summary.rows_replaced));

@@ -39,10 +39,10 @@ std::shared_ptr<const web::LoadedRatings> Load(const std::string& db_url, int ye
     auto db = OpenDatabase(db_url);
     if (!db.ok()) throw ExitCode{Fail(db.status())};
     auto conn = (*db)->Acquire();
-    auto loaded = web::LoadYearRatings(*conn, year, level,
-                                       own_estimate ? web::ParameterChoice::kOwnEstimate
-                                                    : web::ParameterChoice::kPublishedIfAvailable,
-                                       threshold, override_params);
+    auto loaded = web::LoadYearRatings(
+        *conn, year, level,
+        own_estimate ? web::ParameterChoice::kOwnEstimate : web::ParameterChoice::kPublishedIfAvailable, threshold,
+        override_params);
     if (!loaded.ok()) throw ExitCode{Fail(loaded.status())};
     return *loaded;
 }
@@ -60,15 +60,23 @@ void PrintRatings(const RatingsOptions& o) {
         const std::string source = q.source == experience::ParameterSource::kPublished ? "published" : "estimated";
         const std::string rating(experience::RatingName(r.rated->rating));
         if (o.format == "json") {
-            rows.push_back({{"code", in.org_code}, {"name", in.org_name}, {"question", in.question}, {"n", *in.n},
-                            {"score", *in.score}, {"ci_lower", r.rated->interval.lower},
-                            {"ci_upper", r.rated->interval.upper}, {"expected_lower", r.rated->expected.lower},
-                            {"expected_upper", r.rated->expected.upper}, {"rating", rating}, {"parameters", source}});
+            rows.push_back({{"code", in.org_code},
+                            {"name", in.org_name},
+                            {"question", in.question},
+                            {"n", *in.n},
+                            {"score", *in.score},
+                            {"ci_lower", r.rated->interval.lower},
+                            {"ci_upper", r.rated->interval.upper},
+                            {"expected_lower", r.rated->expected.lower},
+                            {"expected_upper", r.rated->expected.upper},
+                            {"rating", rating},
+                            {"parameters", source}});
         } else {
-            csv += csv::Row({in.org_code, in.org_name, in.question, std::to_string(*in.n), Number(*in.score, decimals),
-                             Number(r.rated->interval.lower, decimals + 1), Number(r.rated->interval.upper, decimals + 1),
-                             Number(r.rated->expected.lower, decimals + 1), Number(r.rated->expected.upper, decimals + 1),
-                             rating, source});
+            csv +=
+                csv::Row({in.org_code, in.org_name, in.question, std::to_string(*in.n), Number(*in.score, decimals),
+                          Number(r.rated->interval.lower, decimals + 1), Number(r.rated->interval.upper, decimals + 1),
+                          Number(r.rated->expected.lower, decimals + 1), Number(r.rated->expected.upper, decimals + 1),
+                          rating, source});
         }
     }
     if (o.format == "json") {
@@ -98,11 +106,11 @@ void PrintBuddies(const BuddyCliOptions& o) {
         return s;
     };
     if (o.format == "csv") {
-        std::string out = csv::Row({"mentee", "mentee_name", "mentor", "mentor_name", "questions", "advantage",
-                                    "same_alliance", "weight"});
+        std::string out = csv::Row(
+            {"mentee", "mentee_name", "mentor", "mentor_name", "questions", "advantage", "same_alliance", "weight"});
         for (const auto& p : plan->pairs) {
-            out += csv::Row({p.mentee, names[p.mentee], p.mentor, names[p.mentor], covered_list(p), Number(p.advantage, 1),
-                             p.same_alliance ? "yes" : "no", Number(p.weight, 1)});
+            out += csv::Row({p.mentee, names[p.mentee], p.mentor, names[p.mentor], covered_list(p),
+                             Number(p.advantage, 1), p.same_alliance ? "yes" : "no", Number(p.weight, 1)});
         }
         std::fwrite(out.data(), 1, out.size(), stdout);
         return;
@@ -145,13 +153,18 @@ void RegisterRatings(CLI::App& app) {
     cmd->callback([o] { PrintRatings(*o); });
 
     auto b = std::make_shared<BuddyCliOptions>();
-    auto* buddy = app.add_subcommand("buddy", "Match mentor trusts with mentee trusts for the buddy scheme (exact optimum)");
+    auto* buddy =
+        app.add_subcommand("buddy", "Match mentor trusts with mentee trusts for the buddy scheme (exact optimum)");
     AddDbOption(*buddy, b->db);
     buddy->add_option("--year", b->year, "Survey year, e.g. 2018")->required();
-    buddy->add_option("--max-mentees", b->max_mentees, "Most mentees per mentor (default 2)")->check(CLI::Range(1, 100));
-    buddy->add_option("--min-below", b->min_below, "Below expected on at least this many questions makes a mentee (default 3)")
+    buddy->add_option("--max-mentees", b->max_mentees, "Most mentees per mentor (default 2)")
         ->check(CLI::Range(1, 100));
-    buddy->add_option("--same-alliance-bonus", b->bonus, "Added to a pair's weight when both are in one cancer alliance")
+    buddy
+        ->add_option("--min-below", b->min_below,
+                     "Below expected on at least this many questions makes a mentee (default 3)")
+        ->check(CLI::Range(1, 100));
+    buddy
+        ->add_option("--same-alliance-bonus", b->bonus, "Added to a pair's weight when both are in one cancer alliance")
         ->check(CLI::Range(0.0, 1000.0));
     buddy->add_option("--format", b->format, "text (default) or csv")->check(CLI::IsMember({"text", "csv"}));
     buddy->add_option("--suppress-below", b->threshold, "Disclosure threshold (default 21 respondents)");

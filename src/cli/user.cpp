@@ -89,7 +89,8 @@ void RegisterUser(CLI::App& app) {
     user->require_subcommand(1);
 
     auto add = std::make_shared<AddOptions>();
-    auto* add_cmd = user->add_subcommand("add", "Add an account; prints a random first password unless --password-stdin");
+    auto* add_cmd =
+        user->add_subcommand("add", "Add an account; prints a random first password unless --password-stdin");
     AddDbOption(*add_cmd, add->db);
     add_cmd->add_option("username", add->username, "Username: lower-case letters, digits, . - _")->required();
     add_cmd->add_option("--name", add->name, "The person's full name")->required();
@@ -123,14 +124,16 @@ void RegisterUser(CLI::App& app) {
         auto u = FindUser(*conn, role->username);
         if (!u.ok()) throw ExitCode{Fail(u.status())};
         SystemClock clock;
-        if (Status s = web::ChangeRole(*conn, clock, u->id, *parsed, CommandLineActor()); !s.ok()) throw ExitCode{Fail(s)};
+        if (Status s = web::ChangeRole(*conn, clock, u->id, *parsed, CommandLineActor()); !s.ok())
+            throw ExitCode{Fail(s)};
         std::printf("%s now has the role %s.\n", u->username.c_str(), role->role.c_str());
     });
 
     for (bool disable : {true, false}) {
         auto target = std::make_shared<Target>();
-        auto* cmd = user->add_subcommand(disable ? "disable" : "enable",
-                                         disable ? "Disable an account and end its sessions" : "Enable a disabled account");
+        auto* cmd =
+            user->add_subcommand(disable ? "disable" : "enable",
+                                 disable ? "Disable an account and end its sessions" : "Enable a disabled account");
         AddDbOption(*cmd, target->db);
         cmd->add_option("username", target->username, "Username")->required();
         cmd->callback([target, disable] {

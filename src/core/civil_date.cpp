@@ -61,7 +61,9 @@ Result<CivilDate> CivilDate::FromYmd(int year, int month, int day) {
 }
 
 Result<CivilDate> CivilDate::Parse(std::string_view iso) {
-    auto bad = [&] { return Status::InvalidArgument("'" + std::string(iso) + "' is not a date in the form YYYY-MM-DD"); };
+    auto bad = [&] {
+        return Status::InvalidArgument("'" + std::string(iso) + "' is not a date in the form YYYY-MM-DD");
+    };
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return bad();
     int y = 0, m = 0, d = 0;
     auto parse = [&](std::size_t at, std::size_t len, int& out) {

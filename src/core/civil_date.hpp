@@ -12,7 +12,7 @@
 namespace carevoice {
 
 class CivilDate {
-public:
+  public:
     CivilDate() = default;
     // Caller guarantees a valid date; use Parse or FromYmd for untrusted input.
     static CivilDate FromDays(std::int64_t days_since_epoch);
@@ -30,7 +30,7 @@ public:
     friend std::int64_t DaysBetween(CivilDate from, CivilDate to) { return to.days_ - from.days_; }
     auto operator<=>(const CivilDate&) const = default;
 
-private:
+  private:
     std::int64_t days_ = 0;
 };
 

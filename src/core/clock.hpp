@@ -9,7 +9,7 @@
 namespace carevoice {
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     // Seconds since 1970-01-01T00:00:00Z.
     virtual std::int64_t NowSeconds() const = 0;
@@ -17,19 +17,19 @@ public:
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     std::int64_t NowSeconds() const override;
 };
 
 // A clock that only moves when told to; safe to read from several threads.
 class FakeClock final : public Clock {
-public:
+  public:
     explicit FakeClock(std::int64_t now) : now_(now) {}
     std::int64_t NowSeconds() const override { return now_.load(); }
     void Advance(std::int64_t seconds) { now_ += seconds; }
     void Set(std::int64_t now) { now_ = now; }
 
-private:
+  private:
     std::atomic<std::int64_t> now_;
 };
 

@@ -15,7 +15,7 @@
 namespace carevoice::csv {
 
 class Reader {
-public:
+  public:
     explicit Reader(std::string_view text);
 
     // Reads the next record. Returns false at the end of the text; a malformed record
@@ -27,7 +27,7 @@ public:
     // 1-based line on which the current record starts.
     std::size_t line() const { return record_line_; }
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
@@ -38,16 +38,15 @@ private:
 
 // Maps header names to column positions, so importers can read by name and report missing columns.
 class Header {
-public:
+  public:
     // Fails naming every required column that is absent.
-    static Result<Header> Parse(const std::vector<std::string_view>& fields,
-                                const std::vector<std::string>& required);
+    static Result<Header> Parse(const std::vector<std::string_view>& fields, const std::vector<std::string>& required);
     // Position of a column, or -1 if absent.
     int Index(std::string_view name) const;
     std::size_t size() const { return names_.size(); }
     const std::vector<std::string>& names() const { return names_; }
 
-private:
+  private:
     std::vector<std::string> names_;
 };
 

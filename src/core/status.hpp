@@ -13,7 +13,7 @@ namespace carevoice {
 
 enum class StatusCode {
     kOk,
-    kInvalidArgument,   // the caller's input is wrong; details say where
+    kInvalidArgument,  // the caller's input is wrong; details say where
     kNotFound,
     kAlreadyExists,
     kPermissionDenied,
@@ -32,7 +32,7 @@ struct FieldProblem {
 };
 
 class [[nodiscard]] Status {
-public:
+  public:
     Status() = default;
     Status(StatusCode code, std::string message, std::vector<FieldProblem> details = {})
         : code_(code), message_(std::move(message)), details_(std::move(details)) {}
@@ -62,7 +62,7 @@ public:
     // Message followed by each detail on its own line; what the CLI prints.
     std::string ToString() const;
 
-private:
+  private:
     StatusCode code_ = StatusCode::kOk;
     std::string message_;
     std::vector<FieldProblem> details_;
@@ -71,8 +71,8 @@ private:
 // Either a value or a non-ok Status.
 template <typename T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  public:
+    Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
     Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
         if (std::get<Status>(data_).ok()) data_ = Status::Internal("Result constructed from an ok Status");
     }
@@ -91,17 +91,17 @@ public:
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
-private:
+  private:
     std::variant<T, Status> data_;
 };
 
 }  // namespace carevoice
 
 // Propagate a failed Status from an expression returning Status.
-#define CV_RETURN_IF_ERROR(expr)                       \
-    do {                                               \
-        ::carevoice::Status cv_status_ = (expr);       \
-        if (!cv_status_.ok()) return cv_status_;       \
+#define CV_RETURN_IF_ERROR(expr)                 \
+    do {                                         \
+        ::carevoice::Status cv_status_ = (expr); \
+        if (!cv_status_.ok()) return cv_status_; \
     } while (false)
 
 #define CV_CONCAT_INNER_(a, b) a##b

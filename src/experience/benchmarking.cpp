@@ -24,7 +24,8 @@ Result<YearRatings> RateYear(const std::vector<PublishedResult>& inputs,
         const Measure measure = IsMeanQuestion(question) ? Measure::kMean : Measure::kPercent;
         std::vector<ScoreInput> scores;
         scores.reserve(indices.size());
-        for (std::size_t i : indices) scores.push_back({*inputs[i].score, *inputs[i].n, inputs[i].interval, std::nullopt});
+        for (std::size_t i : indices)
+            scores.push_back({*inputs[i].score, *inputs[i].n, inputs[i].interval, std::nullopt});
         std::optional<RangeParameters> params;
         if (const auto* p = FindQuestion(published, question)) params = p->parameters;
         auto rated = RateQuestion(measure, scores, params, suppression_threshold);
@@ -39,9 +40,15 @@ Result<YearRatings> RateYear(const std::vector<PublishedResult>& inputs,
             }
             ++summary.rated;
             switch (r.rated->rating) {
-                case Rating::kAbove: ++summary.above; break;
-                case Rating::kWithin: ++summary.within; break;
-                case Rating::kBelow: ++summary.below; break;
+                case Rating::kAbove:
+                    ++summary.above;
+                    break;
+                case Rating::kWithin:
+                    ++summary.within;
+                    break;
+                case Rating::kBelow:
+                    ++summary.below;
+                    break;
             }
         }
         out.questions[question] = summary;

@@ -42,8 +42,8 @@ struct QuestionSummary {
 };
 
 struct YearRatings {
-    std::vector<RatedResult> results;                   // one per input, same order
-    std::map<std::string, QuestionSummary> questions;   // by question id
+    std::vector<RatedResult> results;                  // one per input, same order
+    std::map<std::string, QuestionSummary> questions;  // by question id
 };
 
 // Rates every input. `published` parameters (may be empty) are used for the questions they cover;

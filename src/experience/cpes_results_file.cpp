@@ -12,14 +12,47 @@
 namespace carevoice::experience {
 namespace {
 
-const std::vector<std::string> kRequiredColumns = {
-    "level", "org_code", "org_name", "cancer_alliance", "year", "kind", "sex", "imd_quintile", "tumour_group",
-    "question", "n", "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper", "rating",
-    "change_2017_2018", "change_all_years"};
+const std::vector<std::string> kRequiredColumns = {"level",
+                                                   "org_code",
+                                                   "org_name",
+                                                   "cancer_alliance",
+                                                   "year",
+                                                   "kind",
+                                                   "sex",
+                                                   "imd_quintile",
+                                                   "tumour_group",
+                                                   "question",
+                                                   "n",
+                                                   "score",
+                                                   "ci_lower",
+                                                   "ci_upper",
+                                                   "expected_lower",
+                                                   "expected_upper",
+                                                   "rating",
+                                                   "change_2017_2018",
+                                                   "change_all_years"};
 
 enum Column {
-    kLevel, kOrgCode, kOrgName, kAlliance, kYear, kKind, kSex, kImd, kTumour, kQuestion, kN, kScore, kCiLower,
-    kCiUpper, kExpectedLower, kExpectedUpper, kRating, kChange1, kChangeAll, kColumnCount
+    kLevel,
+    kOrgCode,
+    kOrgName,
+    kAlliance,
+    kYear,
+    kKind,
+    kSex,
+    kImd,
+    kTumour,
+    kQuestion,
+    kN,
+    kScore,
+    kCiLower,
+    kCiUpper,
+    kExpectedLower,
+    kExpectedUpper,
+    kRating,
+    kChange1,
+    kChangeAll,
+    kColumnCount
 };
 
 std::optional<OrgLevel> ParseLevel(std::string_view s) {
@@ -61,7 +94,7 @@ bool ParseOptionalInt(std::string_view s, std::optional<int>& out) {
 }
 
 class Parser {
-public:
+  public:
     Parser(std::string_view text, const CpesParseOptions& options) : reader_(text), options_(options) {
         // One row per line: reserving up front saves the copies and page faults of growing a vector
         // of ~360,000 rows.
@@ -107,7 +140,7 @@ public:
         return std::move(file_);
     }
 
-private:
+  private:
     // Most fields repeat a small vocabulary; look up before storing so that a row costs no allocation.
     std::string_view Intern(std::string_view s) {
         auto it = interned_.find(s);
@@ -135,7 +168,9 @@ private:
         CpesResultRow row;
         row.line = reader_.line();
         auto level = ParseLevel(Field(f, kLevel));
-        if (!level) Reject("level", "'" + std::string(Field(f, kLevel)) + "' is not one of Trust, CCG, Cancer Alliance, National");
+        if (!level)
+            Reject("level",
+                   "'" + std::string(Field(f, kLevel)) + "' is not one of Trust, CCG, Cancer Alliance, National");
         std::string_view code = Field(f, kOrgCode);
         if (code.empty()) Reject("org_code", "is empty: every organisation needs its ODS code");
         if (Field(f, kOrgName).empty()) Reject("org_name", "is empty");
@@ -150,7 +185,8 @@ private:
             Reject("kind", "'" + std::string(kind) + "' is not one of adjusted, unadjusted, yearonyear");
         }
         std::string_view question = Field(f, kQuestion);
-        if (!ValidQuestion(question)) Reject("question", "'" + std::string(question) + "' is not a question id like Q12");
+        if (!ValidQuestion(question))
+            Reject("question", "'" + std::string(question) + "' is not a question id like Q12");
         if (!ParseOptionalInt(Field(f, kN), row.n) || (row.n && *row.n < 0)) {
             Reject("n", "'" + std::string(Field(f, kN)) + "' is not a number of respondents");
         }
@@ -237,10 +273,14 @@ private:
 
 std::string_view OrgLevelName(OrgLevel level) {
     switch (level) {
-        case OrgLevel::kTrust: return "trust";
-        case OrgLevel::kCcg: return "ccg";
-        case OrgLevel::kAlliance: return "alliance";
-        case OrgLevel::kNational: return "national";
+        case OrgLevel::kTrust:
+            return "trust";
+        case OrgLevel::kCcg:
+            return "ccg";
+        case OrgLevel::kAlliance:
+            return "alliance";
+        case OrgLevel::kNational:
+            return "national";
     }
     return "trust";
 }
@@ -269,14 +309,18 @@ Result<std::vector<CpesQuestion>> ParseCpesQuestions(std::string_view text) {
         if (f.size() == 1 && f[0].empty()) continue;
         const std::string line = "line " + std::to_string(reader.line());
         if (f.size() != header.size()) {
-            problems.push_back({line, "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(header.size())});
+            problems.push_back(
+                {line, "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(header.size())});
             continue;
         }
         std::string id(f[static_cast<std::size_t>(q)]);
-        if (!ValidQuestion(id)) problems.push_back({line + ", column question", "'" + id + "' is not a question id like Q12"});
-        else if (!seen.insert(id).second) problems.push_back({line + ", column question", id + " appears twice"});
-        else out.push_back({id, std::string(f[static_cast<std::size_t>(s)]), std::string(f[static_cast<std::size_t>(t)]),
-                            static_cast<int>(out.size()) + 1});
+        if (!ValidQuestion(id))
+            problems.push_back({line + ", column question", "'" + id + "' is not a question id like Q12"});
+        else if (!seen.insert(id).second)
+            problems.push_back({line + ", column question", id + " appears twice"});
+        else
+            out.push_back({id, std::string(f[static_cast<std::size_t>(s)]), std::string(f[static_cast<std::size_t>(t)]),
+                           static_cast<int>(out.size()) + 1});
     }
     if (!problems.empty()) return Status::InvalidArgument("the questions file was not imported", problems);
     return out;

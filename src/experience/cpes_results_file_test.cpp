@@ -10,12 +10,13 @@ const std::string kHeader =
     "ci_upper,expected_lower,expected_upper,rating,change_2017_2018,change_all_years\n";
 
 TEST(CpesResultsFileTest, ReadsRowsOrganisationsAndYearKinds) {
-    auto file = ParseCpesResults(kHeader +
-                                 "Trust,RA9,\"Torbay and South Devon, NHS FT\",Peninsula,2018,adjusted,Both,All,All "
-                                 "Cancers,Q1,120,80,72.1,86.0,70.5,85.5,within,,\n"
-                                 "Trust,RA9,\"Torbay and South Devon, NHS FT\",Peninsula,2017,yearonyear,Both,All,All "
-                                 "Cancers,Q1,110,78,,,,,,Unchanged,Up\n"
-                                 "National,All,National,National,2018,unadjusted,Female,All,All Cancers,Q59,5000,8.81,,,,,,,\n");
+    auto file = ParseCpesResults(
+        kHeader +
+        "Trust,RA9,\"Torbay and South Devon, NHS FT\",Peninsula,2018,adjusted,Both,All,All "
+        "Cancers,Q1,120,80,72.1,86.0,70.5,85.5,within,,\n"
+        "Trust,RA9,\"Torbay and South Devon, NHS FT\",Peninsula,2017,yearonyear,Both,All,All "
+        "Cancers,Q1,110,78,,,,,,Unchanged,Up\n"
+        "National,All,National,National,2018,unadjusted,Female,All,All Cancers,Q59,5000,8.81,,,,,,,\n");
     ASSERT_TRUE(file.ok()) << file.status().ToString();
     ASSERT_EQ(file->rows.size(), 3u);
     ASSERT_EQ(file->organisations.size(), 2u);
@@ -89,7 +90,8 @@ TEST(CpesResultsFileTest, UnclosedQuoteStopsTheImport) {
 }
 
 TEST(CpesQuestionsTest, ReadsQuestionsInOrderAndRefusesDuplicates) {
-    auto q = ParseCpesQuestions("question,section,question_text\nQ1,Seeing your GP,\"How many times, roughly?\"\nQ2,S,T\n");
+    auto q =
+        ParseCpesQuestions("question,section,question_text\nQ1,Seeing your GP,\"How many times, roughly?\"\nQ2,S,T\n");
     ASSERT_TRUE(q.ok());
     ASSERT_EQ(q->size(), 2u);
     EXPECT_EQ((*q)[0].text, "How many times, roughly?");

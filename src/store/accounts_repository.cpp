@@ -44,18 +44,21 @@ Result<User> AccountsRepository::CreateUser(const NewUser& user, std::int64_t no
 
 Result<User> AccountsRepository::FindUserById(std::int64_t id) {
     auto row = conn_.QueryOne(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id});
-    if (!row.ok()) return row.status().code() == StatusCode::kNotFound ? Status::NotFound("no such user") : row.status();
+    if (!row.ok())
+        return row.status().code() == StatusCode::kNotFound ? Status::NotFound("no such user") : row.status();
     return UserFromRow(*row);
 }
 
 Result<User> AccountsRepository::FindUserByUsername(const std::string& username) {
     auto row = conn_.QueryOne(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?", {username});
-    if (!row.ok()) return row.status().code() == StatusCode::kNotFound ? Status::NotFound("no such user") : row.status();
+    if (!row.ok())
+        return row.status().code() == StatusCode::kNotFound ? Status::NotFound("no such user") : row.status();
     return UserFromRow(*row);
 }
 
 Result<std::vector<User>> AccountsRepository::ListUsers() {
-    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username"));
+    CV_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username"));
     std::vector<User> out;
     out.reserve(rows.size());
     for (const auto& r : rows) out.push_back(UserFromRow(r));
@@ -68,8 +71,8 @@ Result<std::int64_t> AccountsRepository::CountUsers() {
 }
 
 Status AccountsRepository::SetRole(std::int64_t user_id, Role role) {
-    return ExpectOneChanged(conn_.Execute("UPDATE users SET role = ? WHERE id = ?", {std::string(RoleName(role)), user_id}),
-                            "user");
+    return ExpectOneChanged(
+        conn_.Execute("UPDATE users SET role = ? WHERE id = ?", {std::string(RoleName(role)), user_id}), "user");
 }
 
 Status AccountsRepository::SetDisabled(std::int64_t user_id, bool disabled) {
@@ -110,7 +113,8 @@ Status AccountsRepository::DeleteSessionsOfUser(std::int64_t user_id) {
 }
 
 Result<std::int64_t> AccountsRepository::DeleteExpiredSessions(std::int64_t idle_before, std::int64_t created_before) {
-    return conn_.Execute("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?", {idle_before, created_before});
+    return conn_.Execute("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
+                         {idle_before, created_before});
 }
 
 Status AccountsRepository::RecordLoginFailure(const std::string& username, const std::string& client_address,
@@ -122,9 +126,8 @@ Status AccountsRepository::RecordLoginFailure(const std::string& username, const
 }
 
 Result<std::int64_t> AccountsRepository::CountLoginFailuresForUser(const std::string& username, std::int64_t since) {
-    CV_ASSIGN_OR_RETURN(auto row,
-                        conn_.QueryOne("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?",
-                                       {username, since}));
+    CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?",
+                                                 {username, since}));
     return row.Int(0);
 }
 

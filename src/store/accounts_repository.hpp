@@ -41,7 +41,7 @@ struct Session {
 };
 
 class AccountsRepository {
-public:
+  public:
     explicit AccountsRepository(Connection& conn) : conn_(conn) {}
 
     // AlreadyExists if the username is taken.
@@ -67,11 +67,11 @@ public:
     Result<std::int64_t> CountLoginFailuresForUser(const std::string& username, std::int64_t since);
     Result<std::int64_t> CountLoginFailuresFromAddress(const std::string& client_address, std::int64_t since);
     // The most recent failure for the account or the address, if any since `since`.
-    Result<std::optional<std::int64_t>> LastLoginFailure(const std::string& username,
-                                                         const std::string& client_address, std::int64_t since);
+    Result<std::optional<std::int64_t>> LastLoginFailure(const std::string& username, const std::string& client_address,
+                                                         std::int64_t since);
     Status ClearLoginFailures(const std::string& username);
 
-private:
+  private:
     Connection& conn_;
 };
 

@@ -54,8 +54,8 @@ Result<std::vector<AuditEntry>> AuditRepository::Find(const AuditFilter& f) {
     std::vector<AuditEntry> out;
     out.reserve(rows.size());
     for (const auto& r : rows) {
-        out.push_back(AuditEntry{r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
-                                 r.Text(7), r.Text(8), r.Text(9), r.Text(10)});
+        out.push_back(AuditEntry{r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
+                                 r.Text(8), r.Text(9), r.Text(10)});
     }
     return out;
 }

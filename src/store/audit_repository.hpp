@@ -37,14 +37,14 @@ struct AuditFilter {
 };
 
 class AuditRepository {
-public:
+  public:
     explicit AuditRepository(Connection& conn) : conn_(conn) {}
     Status Append(const AuditEntry& entry);
     // Newest first.
     Result<std::vector<AuditEntry>> Find(const AuditFilter& filter);
     Result<std::int64_t> Count(const AuditFilter& filter);
 
-private:
+  private:
     Connection& conn_;
 };
 

@@ -45,8 +45,9 @@ Result<CpesImportSummary> ExperienceRepository::ImportResults(
     for (std::size_t i = 0; i < file.organisations.size(); ++i) {
         const auto& o = file.organisations[i];
         if (o.level != experience::OrgLevel::kAlliance && o.level != experience::OrgLevel::kNational) continue;
-        CV_ASSIGN_OR_RETURN(auto stored,
-                            orgs.Upsert({0, o.code, o.name, std::string(experience::OrgLevelName(o.level)), std::nullopt}, now));
+        CV_ASSIGN_OR_RETURN(
+            auto stored,
+            orgs.Upsert({0, o.code, o.name, std::string(experience::OrgLevelName(o.level)), std::nullopt}, now));
         org_ids[i] = stored.id;
         if (o.level == experience::OrgLevel::kAlliance) alliance_by_name[AllianceKey(o.name)] = stored.id;
     }
@@ -60,8 +61,8 @@ Result<CpesImportSummary> ExperienceRepository::ImportResults(
         if (auto it = alliance_by_name.find(AllianceKey(o.cancer_alliance)); it != alliance_by_name.end()) {
             parent = it->second;
         }
-        CV_ASSIGN_OR_RETURN(auto stored,
-                            orgs.Upsert({0, o.code, o.name, std::string(experience::OrgLevelName(o.level)), parent}, now));
+        CV_ASSIGN_OR_RETURN(
+            auto stored, orgs.Upsert({0, o.code, o.name, std::string(experience::OrgLevelName(o.level)), parent}, now));
         org_ids[i] = stored.id;
     }
     summary.organisations = static_cast<std::int64_t>(file.organisations.size());
@@ -80,12 +81,11 @@ Result<CpesImportSummary> ExperienceRepository::ImportResults(
             CV_RETURN_IF_ERROR(conn_.ExecuteScript(std::string("DROP INDEX IF EXISTS ") + index.name));
         }
     }
-    CV_ASSIGN_OR_RETURN(auto inserter,
-                        conn_.StartBulkInsert("cpes_results",
-                                              {"organisation_id", "year", "kind", "sex", "imd_quintile",
-                                               "tumour_group", "question", "n", "score", "ci_lower", "ci_upper",
-                                               "expected_lower", "expected_upper", "rating", "change_2017_2018",
-                                               "change_all_years"}));
+    CV_ASSIGN_OR_RETURN(
+        auto inserter,
+        conn_.StartBulkInsert("cpes_results", {"organisation_id", "year", "kind", "sex", "imd_quintile", "tumour_group",
+                                               "question", "n", "score", "ci_lower", "ci_upper", "expected_lower",
+                                               "expected_upper", "rating", "change_2017_2018", "change_all_years"}));
     ValueRef values[16];
     constexpr std::size_t kProgressEvery = 8192;
     std::size_t done = 0;
@@ -112,8 +112,8 @@ Result<CpesImportSummary> ExperienceRepository::ImportResults(
     CV_RETURN_IF_ERROR(inserter->Finish());
     if (rebuild_indexes) {
         for (const auto& index : kResultIndexes) {
-            CV_RETURN_IF_ERROR(conn_.ExecuteScript(std::string("CREATE INDEX ") + index.name + " ON cpes_results " +
-                                                   index.columns));
+            CV_RETURN_IF_ERROR(
+                conn_.ExecuteScript(std::string("CREATE INDEX ") + index.name + " ON cpes_results " + index.columns));
         }
     }
     if (progress) progress(file.rows.size(), file.rows.size());
@@ -128,9 +128,10 @@ Status ExperienceRepository::RecordImport(std::int64_t now, const std::string& b
         replaced += (replaced.empty() ? "" : ", ") + std::to_string(year) + " " + kind;
     }
     return conn_
-        .Execute("INSERT INTO cpes_imports (imported_at, imported_by, source, rows_imported, rows_rejected, replaced) "
-                 "VALUES (?, ?, ?, ?, ?, ?)",
-                 {now, by, source, summary.rows_imported, rejected, replaced})
+        .Execute(
+            "INSERT INTO cpes_imports (imported_at, imported_by, source, rows_imported, rows_rejected, replaced) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            {now, by, source, summary.rows_imported, rejected, replaced})
         .status();
 }
 
@@ -148,22 +149,25 @@ Status ExperienceRepository::ReplaceQuestions(const std::vector<experience::Cpes
 
 Status ExperienceRepository::ReplaceParameters(int year, const std::vector<experience::QuestionParameters>& params) {
     CV_RETURN_IF_ERROR(
-        conn_.Execute("DELETE FROM expected_range_parameters WHERE year = ?", {static_cast<std::int64_t>(year)}).status());
+        conn_.Execute("DELETE FROM expected_range_parameters WHERE year = ?", {static_cast<std::int64_t>(year)})
+            .status());
     for (const auto& p : params) {
         const bool mean = p.parameters.measure == experience::Measure::kMean;
-        CV_RETURN_IF_ERROR(conn_
-                               .Execute("INSERT INTO expected_range_parameters (year, question, measure, centre, sd, "
-                                        "tau2) VALUES (?, ?, ?, ?, ?, ?)",
-                                        {static_cast<std::int64_t>(year), p.question, mean ? "mean" : "percent",
-                                         p.parameters.centre, mean ? Value(p.parameters.sd) : Null(), p.parameters.tau2})
-                               .status());
+        CV_RETURN_IF_ERROR(
+            conn_
+                .Execute("INSERT INTO expected_range_parameters (year, question, measure, centre, sd, "
+                         "tau2) VALUES (?, ?, ?, ?, ?, ?)",
+                         {static_cast<std::int64_t>(year), p.question, mean ? "mean" : "percent", p.parameters.centre,
+                          mean ? Value(p.parameters.sd) : Null(), p.parameters.tau2})
+                .status());
     }
     return Status::Ok();
 }
 
 Result<std::vector<experience::CpesQuestion>> ExperienceRepository::Questions() {
-    CV_ASSIGN_OR_RETURN(auto rows,
-                        conn_.Query("SELECT question, section, question_text, position FROM survey_questions ORDER BY position"));
+    CV_ASSIGN_OR_RETURN(
+        auto rows,
+        conn_.Query("SELECT question, section, question_text, position FROM survey_questions ORDER BY position"));
     std::vector<experience::CpesQuestion> out;
     for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), static_cast<int>(r.Int(3))});
     return out;
@@ -245,8 +249,8 @@ Result<std::vector<StoredResult>> ExperienceRepository::Results(const ResultQuer
 }
 
 Result<std::vector<int>> ExperienceRepository::Years(const std::string& kind) {
-    CV_ASSIGN_OR_RETURN(auto rows,
-                        conn_.Query("SELECT DISTINCT year FROM cpes_results WHERE kind = ? ORDER BY year DESC", {kind}));
+    CV_ASSIGN_OR_RETURN(
+        auto rows, conn_.Query("SELECT DISTINCT year FROM cpes_results WHERE kind = ? ORDER BY year DESC", {kind}));
     std::vector<int> out;
     for (const auto& r : rows) out.push_back(static_cast<int>(r.Int(0)));
     return out;

@@ -18,7 +18,7 @@ namespace carevoice::store {
 
 struct CpesImportSummary {
     std::int64_t rows_imported = 0;
-    std::int64_t rows_replaced = 0;   // rows of the same years and kinds that were there before
+    std::int64_t rows_replaced = 0;  // rows of the same years and kinds that were there before
     std::int64_t organisations = 0;
     std::vector<std::pair<int, std::string>> replaced;  // (year, kind)
 };
@@ -52,7 +52,7 @@ struct ResultQuery {
 };
 
 class ExperienceRepository {
-public:
+  public:
     explicit ExperienceRepository(Connection& conn) : conn_(conn) {}
 
     // Upserts the file's organisations (alliances first, then trusts and CCGs under them), deletes
@@ -73,7 +73,7 @@ public:
     Result<std::vector<int>> Years(const std::string& kind);
     Result<std::int64_t> CountResults();
 
-private:
+  private:
     Connection& conn_;
 };
 

@@ -31,8 +31,9 @@ Result<Organisation> OrganisationsRepository::Upsert(const Organisation& org, st
 Result<Organisation> OrganisationsRepository::FindByCode(const std::string& code) {
     auto row = conn_.QueryOne(std::string("SELECT ") + kColumns + " FROM organisations WHERE code = ?", {code});
     if (!row.ok()) {
-        return row.status().code() == StatusCode::kNotFound ? Status::NotFound("no organisation has the code '" + code + "'")
-                                                             : row.status();
+        return row.status().code() == StatusCode::kNotFound
+                   ? Status::NotFound("no organisation has the code '" + code + "'")
+                   : row.status();
     }
     return FromRow(*row);
 }

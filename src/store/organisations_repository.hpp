@@ -21,7 +21,7 @@ struct Organisation {
 };
 
 class OrganisationsRepository {
-public:
+  public:
     explicit OrganisationsRepository(Connection& conn) : conn_(conn) {}
     // Inserts, or updates name, level and parent of the organisation with that code.
     Result<Organisation> Upsert(const Organisation& org, std::int64_t now);
@@ -31,7 +31,7 @@ public:
     // Case-insensitive match on name or code, best (code equal, then prefix) first.
     Result<std::vector<Organisation>> Search(const std::string& query, int limit = 20);
 
-private:
+  private:
     Connection& conn_;
 };
 

@@ -13,7 +13,7 @@ namespace carevoice::store {
 namespace {
 
 class RepositoriesTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto conn = testing::OpenFreshConnection();
         ASSERT_TRUE(conn.ok()) << conn.status().ToString();
@@ -101,8 +101,10 @@ TEST_F(RepositoriesTest, LoginFailuresCountByAccountAndAddressWithinWindow) {
 
 TEST_F(RepositoriesTest, AuditLogAppendsAndFiltersNewestFirst) {
     AuditRepository audit(*conn_);
-    ASSERT_TRUE(audit.Append({0, 10, std::nullopt, "ann", "admin", "sign_in", "user", "1", "success", "127.0.0.1", "r1"}).ok());
-    ASSERT_TRUE(audit.Append({0, 20, std::nullopt, "bob", "public", "sign_in", "", "", "failure", "127.0.0.1", "r2"}).ok());
+    ASSERT_TRUE(
+        audit.Append({0, 10, std::nullopt, "ann", "admin", "sign_in", "user", "1", "success", "127.0.0.1", "r1"}).ok());
+    ASSERT_TRUE(
+        audit.Append({0, 20, std::nullopt, "bob", "public", "sign_in", "", "", "failure", "127.0.0.1", "r2"}).ok());
     ASSERT_TRUE(audit.Append({0, 30, 5, "ann", "admin", "user.set_role", "user", "7", "success", "", "r3"}).ok());
     auto all = *audit.Find({});
     ASSERT_EQ(all.size(), 3u);
@@ -203,7 +205,8 @@ TEST_F(ExperienceImportTest, ReimportReplacesOnlyTheSameYearAndKind) {
                                               "Trust,RA9,T,P,2017,yearonyear,Both,All,All Cancers,Q1,100,70,,,,,,,\n"),
                                    1)
                     .ok());
-    auto again = repo.ImportResults(ParseOrDie("Trust,RA9,T,P,2018,adjusted,Both,All,All Cancers,Q1,130,90,,,,,,,\n"), 2);
+    auto again =
+        repo.ImportResults(ParseOrDie("Trust,RA9,T,P,2018,adjusted,Both,All,All Cancers,Q1,130,90,,,,,,,\n"), 2);
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again->rows_replaced, 1);
     EXPECT_EQ(*repo.CountResults(), 2);
@@ -217,7 +220,8 @@ TEST_F(ExperienceImportTest, RolledBackImportLeavesNothing) {
     {
         auto tx = Transaction::Begin(*conn_);
         ASSERT_TRUE(tx.ok());
-        ASSERT_TRUE(repo.ImportResults(ParseOrDie("Trust,RA9,T,P,2018,adjusted,Both,All,All Cancers,Q1,1,1,,,,,,,\n"), 1).ok());
+        ASSERT_TRUE(
+            repo.ImportResults(ParseOrDie("Trust,RA9,T,P,2018,adjusted,Both,All,All Cancers,Q1,1,1,,,,,,,\n"), 1).ok());
     }
     EXPECT_EQ(*repo.CountResults(), 0);
     EXPECT_EQ(conn_->QueryOne("SELECT COUNT(*) FROM organisations")->Int(0), 0);

@@ -10,8 +10,9 @@ Result<std::optional<std::string>> SettingsRepository::Get(const std::string& na
 
 Status SettingsRepository::Set(const std::string& name, const std::string& value) {
     return conn_
-        .Execute("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                 {name, value})
+        .Execute(
+            "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            {name, value})
         .status();
 }
 

@@ -11,7 +11,7 @@
 namespace carevoice::store {
 
 class SettingsRepository {
-public:
+  public:
     explicit SettingsRepository(Connection& conn) : conn_(conn) {}
     Result<std::optional<std::string>> Get(const std::string& name);
     Status Set(const std::string& name, const std::string& value);
@@ -19,7 +19,7 @@ public:
     // servers starting together agree on one secret.
     Result<std::string> GetOrInsert(const std::string& name, const std::string& value);
 
-private:
+  private:
     Connection& conn_;
 };
 

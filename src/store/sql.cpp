@@ -93,7 +93,8 @@ std::string RedactUrl(const std::string& url) {
 Result<ConnectionFactory> FactoryForUrl(const std::string& url) {
     if (text::StartsWith(url, "sqlite:")) {
         std::string path = url.substr(7);
-        if (path.empty()) return Status::InvalidArgument("the sqlite: URL needs a file path, e.g. sqlite:var/carevoice.db");
+        if (path.empty())
+            return Status::InvalidArgument("the sqlite: URL needs a file path, e.g. sqlite:var/carevoice.db");
         return ConnectionFactory([path] { return OpenSqlite(path); });
     }
     if (text::StartsWith(url, "postgresql://") || text::StartsWith(url, "postgres://")) {

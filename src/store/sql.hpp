@@ -31,12 +31,14 @@ inline Value Null() { return std::monostate{}; }
 template <typename T>
 Value OrNull(const std::optional<T>& v) {
     if (!v) return std::monostate{};
-    if constexpr (std::is_integral_v<T>) return static_cast<std::int64_t>(*v);
-    else return *v;
+    if constexpr (std::is_integral_v<T>)
+        return static_cast<std::int64_t>(*v);
+    else
+        return *v;
 }
 
 class Row {
-public:
+  public:
     explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
     bool IsNull(std::size_t col) const { return std::holds_alternative<std::monostate>(values_.at(col)); }
     // Numbers read as text are converted; NULL reads as 0 / "".
@@ -49,21 +51,21 @@ public:
     std::size_t size() const { return values_.size(); }
     const Value& at(std::size_t col) const { return values_.at(col); }
 
-private:
+  private:
     std::vector<Value> values_;
 };
 
 // Streams many rows into one table inside the caller's transaction: SQLite reuses one prepared
 // INSERT, PostgreSQL uses COPY. Call Finish() before committing.
 class BulkInserter {
-public:
+  public:
     virtual ~BulkInserter() = default;
     virtual Status AddRow(std::span<const ValueRef> values) = 0;
     virtual Status Finish() = 0;
 };
 
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual Engine engine() const = 0;
 
@@ -89,14 +91,14 @@ public:
 
 // RAII transaction: rolls back unless Commit() succeeded.
 class Transaction {
-public:
+  public:
     static Result<Transaction> Begin(Connection& conn);
     Transaction(Transaction&& other) noexcept : conn_(other.conn_), open_(other.open_) { other.open_ = false; }
     Transaction& operator=(Transaction&&) = delete;
     ~Transaction();
     Status Commit();
 
-private:
+  private:
     explicit Transaction(Connection& conn) : conn_(conn) {}
     Connection& conn_;
     bool open_ = true;
@@ -108,11 +110,11 @@ Result<ConnectionFactory> FactoryForUrl(const std::string& url);
 
 // A fixed-size pool of connections shared by the server's threads.
 class Database {
-public:
+  public:
     static Result<std::shared_ptr<Database>> Open(const std::string& url, std::size_t pool_size = 8);
 
     class Lease {
-    public:
+      public:
         Lease(Database* db, std::unique_ptr<Connection> conn) : db_(db), conn_(std::move(conn)) {}
         Lease(Lease&&) noexcept = default;
         Lease& operator=(Lease&&) = delete;
@@ -120,7 +122,7 @@ public:
         Connection& operator*() { return *conn_; }
         Connection* operator->() { return conn_.get(); }
 
-    private:
+      private:
         Database* db_;
         std::unique_ptr<Connection> conn_;
     };
@@ -130,7 +132,7 @@ public:
     Engine engine() const { return engine_; }
     const std::string& url() const { return url_; }
 
-private:
+  private:
     void Release(std::unique_ptr<Connection> conn);
     std::string url_;
     Engine engine_ = Engine::kSqlite;

@@ -11,7 +11,7 @@
 namespace carevoice::web {
 
 class Access {
-public:
+  public:
     // Anyone, signed in or not.
     static Access Public() { return Access(true, {}); }
     // Any signed-in user, whatever the role.
@@ -26,7 +26,7 @@ public:
     }
     const std::set<Role>& roles() const { return roles_; }
 
-private:
+  private:
     Access(bool is_public, std::set<Role> roles) : public_(is_public), roles_(std::move(roles)) {}
     bool public_;
     std::set<Role> roles_;

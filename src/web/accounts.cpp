@@ -78,8 +78,8 @@ Result<store::User> AddUser(store::Connection& conn, const Clock& clock, Passwor
     CV_ASSIGN_OR_RETURN(std::string hash, HashPassword(account.password, cost));
     CV_ASSIGN_OR_RETURN(auto tx, store::Transaction::Begin(conn));
     store::AccountsRepository accounts(conn);
-    auto user = accounts.CreateUser({account.username, account.display_name, *ParseRole(account.role), std::nullopt, hash},
-                                    clock.NowSeconds());
+    auto user = accounts.CreateUser(
+        {account.username, account.display_name, *ParseRole(account.role), std::nullopt, hash}, clock.NowSeconds());
     if (!user.ok()) {
         if (user.status().code() == StatusCode::kAlreadyExists) {
             return Status::AlreadyExists("the username '" + account.username + "' is already taken",
@@ -100,8 +100,9 @@ Status ChangeRole(store::Connection& conn, const Clock& clock, std::int64_t user
     if (user.role == Role::kAdmin && !user.disabled) {
         CV_ASSIGN_OR_RETURN(auto admins, CountActiveAdmins(conn));
         if (admins <= 1) {
-            return Status::FailedPrecondition("carevoice needs at least one active administrator: make someone else "
-                                              "an administrator first");
+            return Status::FailedPrecondition(
+                "carevoice needs at least one active administrator: make someone else "
+                "an administrator first");
         }
     }
     CV_RETURN_IF_ERROR(accounts.SetRole(user_id, role));
@@ -120,8 +121,9 @@ Status SetDisabled(store::Connection& conn, const Clock& clock, std::int64_t use
     if (disabled && user.role == Role::kAdmin) {
         CV_ASSIGN_OR_RETURN(auto admins, CountActiveAdmins(conn));
         if (admins <= 1) {
-            return Status::FailedPrecondition("this is the only active administrator: make someone else an "
-                                              "administrator before disabling this account");
+            return Status::FailedPrecondition(
+                "this is the only active administrator: make someone else an "
+                "administrator before disabling this account");
         }
     }
     CV_RETURN_IF_ERROR(accounts.SetDisabled(user_id, disabled));
@@ -144,8 +146,8 @@ Status ChangePassword(store::Connection& conn, const Clock& clock, PasswordCost 
         problems.push_back({"new_password", "Choose a password different from your current one"});
     }
     if (!problems.empty()) {
-        CV_RETURN_IF_ERROR(AppendAudit(conn, clock, actor, "user.change_password", "user", std::to_string(user_id),
-                                       "failure"));
+        CV_RETURN_IF_ERROR(
+            AppendAudit(conn, clock, actor, "user.change_password", "user", std::to_string(user_id), "failure"));
         return Status::InvalidArgument("the password was not changed", problems);
     }
     CV_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password, cost));

@@ -23,7 +23,7 @@ TEST(ValidateNewAccountTest, NamesEveryBadField) {
 }
 
 class AccountsTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_TRUE(InitCrypto().ok());
         conn_ = std::move(*store::testing::OpenFreshConnection());

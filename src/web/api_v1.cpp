@@ -105,9 +105,15 @@ void ListAudit(RequestContext& ctx) {
     if (!entries.ok()) return ctx.Error(503, entries.status());
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : *entries) {
-        list.push_back({{"at", FormatTimestamp(e.at)}, {"username", e.username}, {"role", e.role}, {"action", e.action},
-                        {"record_type", e.record_type}, {"record_id", e.record_id}, {"outcome", e.outcome},
-                        {"client_address", e.client_address}, {"request_id", e.request_id}});
+        list.push_back({{"at", FormatTimestamp(e.at)},
+                        {"username", e.username},
+                        {"role", e.role},
+                        {"action", e.action},
+                        {"record_type", e.record_type},
+                        {"record_id", e.record_id},
+                        {"outcome", e.outcome},
+                        {"client_address", e.client_address},
+                        {"request_id", e.request_id}});
     }
     ctx.Json(200, {{"entries", list}});
 }

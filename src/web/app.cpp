@@ -104,11 +104,20 @@ void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
     const Route& route = match.route ? *match.route : (api_path ? kUnmatchedApi : kUnmatchedPage);
     trace.route = route.pattern;
 
-    RequestContext ctx{*this, req, res, route, std::move(match.params), trace.request_id,
-                       config_.trust_proxy && req.has_header("X-Forwarded-For")
-                           ? req.get_header_value("X-Forwarded-For").substr(0, req.get_header_value("X-Forwarded-For").find(','))
-                           : req.remote_addr,
-                       {}, {}, {}, {}};
+    RequestContext ctx{
+        *this,
+        req,
+        res,
+        route,
+        std::move(match.params),
+        trace.request_id,
+        config_.trust_proxy && req.has_header("X-Forwarded-For")
+            ? req.get_header_value("X-Forwarded-For").substr(0, req.get_header_value("X-Forwarded-For").find(','))
+            : req.remote_addr,
+        {},
+        {},
+        {},
+        {}};
     try {
         if (!match.route) {
             if (!match.allowed.empty()) {
@@ -150,7 +159,8 @@ void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
         res.body.clear();
         ctx.Error(500, "internal",
                   "Something went wrong on our side. Try again; if it keeps happening, give the administrator this "
-                  "reference: " + trace.request_id);
+                  "reference: " +
+                      trace.request_id);
     }
 }
 
@@ -159,8 +169,9 @@ void App::RenderTransportError(const httplib::Request& req, httplib::Response& r
     static const Route kTransport{"", "(transport)", Access::Public(), RouteKind::kPage, nullptr, {}, {}};
     static const Route kTransportApi{"", "(transport)", Access::Public(), RouteKind::kApi, nullptr, {}, {}};
     const bool api_path = req.path.rfind("/api/", 0) == 0;
-    RequestContext ctx{*this, req, res, api_path ? kTransportApi : kTransport, {}, CurrentTrace().request_id,
-                       req.remote_addr, {}, {}, {}, {}};
+    RequestContext ctx{
+        *this, req, res, api_path ? kTransportApi : kTransport, {}, CurrentTrace().request_id, req.remote_addr, {},
+        {},    {},  {}};
     if (CurrentTrace().route.empty()) CurrentTrace().route = "(transport)";
     int status = res.status;
     if (status == 413) {

@@ -19,7 +19,7 @@
 namespace carevoice::web {
 
 class App {
-public:
+  public:
     // Opens the database, applies migrations and registers every route.
     static Result<std::unique_ptr<App>> Create(ServerConfig config, std::shared_ptr<Clock> clock);
 
@@ -37,7 +37,7 @@ public:
     const std::string& csrf_secret() const { return csrf_secret_; }
     bool secure_cookies() const;
 
-private:
+  private:
     App() = default;
     void RegisterRoutes();
     void ResolveSession(RequestContext& ctx);
@@ -67,7 +67,7 @@ void RegisterAccountRoutes(Router& router);
 void RegisterAdminRoutes(Router& router);
 void RegisterApiRoutes(Router& router);
 void RegisterOperationsRoutes(Router& router);
-void RegisterExperienceRoutes(Router& router);  // pages_experience*.cpp and api_experience.cpp
+void RegisterExperienceRoutes(Router& router);   // pages_experience*.cpp and api_experience.cpp
 void RegisterPartnershipRoutes(Router& router);  // pages_partnership*.cpp
 
 }  // namespace carevoice::web

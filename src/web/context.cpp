@@ -130,16 +130,26 @@ void RequestContext::Csv(const std::string& filename, const std::string& body) {
 
 int HttpStatusFor(const Status& s) {
     switch (s.code()) {
-        case StatusCode::kOk: return 200;
-        case StatusCode::kInvalidArgument: return 422;
-        case StatusCode::kNotFound: return 404;
-        case StatusCode::kAlreadyExists: return 409;
-        case StatusCode::kPermissionDenied: return 403;
-        case StatusCode::kUnauthenticated: return 401;
-        case StatusCode::kFailedPrecondition: return 409;
-        case StatusCode::kResourceExhausted: return 429;
-        case StatusCode::kUnavailable: return 503;
-        case StatusCode::kInternal: return 500;
+        case StatusCode::kOk:
+            return 200;
+        case StatusCode::kInvalidArgument:
+            return 422;
+        case StatusCode::kNotFound:
+            return 404;
+        case StatusCode::kAlreadyExists:
+            return 409;
+        case StatusCode::kPermissionDenied:
+            return 403;
+        case StatusCode::kUnauthenticated:
+            return 401;
+        case StatusCode::kFailedPrecondition:
+            return 409;
+        case StatusCode::kResourceExhausted:
+            return 429;
+        case StatusCode::kUnavailable:
+            return 503;
+        case StatusCode::kInternal:
+            return 500;
     }
     return 500;
 }
@@ -156,13 +166,18 @@ void RequestContext::Error(int status, const std::string& code, const std::strin
         Json(status, {{"error", {{"code", code}, {"message", message}, {"details", d}}}});
         return;
     }
-    static const std::map<int, std::string> kHeadings = {
-        {400, "The request could not be understood"}, {401, "You need to sign in"},
-        {403, "You cannot do this"},                  {404, "Page not found"},
-        {405, "This address does not accept that"},  {409, "This conflicts with what is already there"},
-        {413, "The upload is too large"},            {415, "This kind of content is not accepted"},
-        {422, "There is a problem with what was sent"}, {429, "Too many attempts"},
-        {500, "Sorry, there is a problem with the service"}, {503, "The service is unavailable"}};
+    static const std::map<int, std::string> kHeadings = {{400, "The request could not be understood"},
+                                                         {401, "You need to sign in"},
+                                                         {403, "You cannot do this"},
+                                                         {404, "Page not found"},
+                                                         {405, "This address does not accept that"},
+                                                         {409, "This conflicts with what is already there"},
+                                                         {413, "The upload is too large"},
+                                                         {415, "This kind of content is not accepted"},
+                                                         {422, "There is a problem with what was sent"},
+                                                         {429, "Too many attempts"},
+                                                         {500, "Sorry, there is a problem with the service"},
+                                                         {503, "The service is unavailable"}};
     auto it = kHeadings.find(status);
     nlohmann::json paragraphs = nlohmann::json::array({message});
     for (const auto& p : details) paragraphs.push_back(p.field + ": " + p.problem);

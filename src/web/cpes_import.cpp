@@ -17,7 +17,8 @@ Result<CpesImportReport> ImportCpes(store::Connection& conn, const Clock& clock,
     std::vector<experience::CpesQuestion> questions;
     if (request.questions) {
         auto parsed = experience::ParseCpesQuestions(*request.questions);
-        if (!parsed.ok()) return Status::InvalidArgument("questions file: " + parsed.status().message(), parsed.status().details());
+        if (!parsed.ok())
+            return Status::InvalidArgument("questions file: " + parsed.status().message(), parsed.status().details());
         questions = std::move(*parsed);
     }
     std::vector<experience::QuestionParameters> parameters;

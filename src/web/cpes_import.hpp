@@ -18,7 +18,7 @@
 namespace carevoice::web {
 
 struct CpesImportRequest {
-    std::string results;  // CSV text, already decompressed
+    std::string results;                    // CSV text, already decompressed
     std::optional<std::string> questions;   // cpes_2015_2018_questions.csv text
     std::optional<std::string> parameters;  // expected-range parameters CSV text
     std::optional<int> parameters_year;     // default: the newest year with adjusted results in the file

@@ -23,10 +23,10 @@ Status InitCrypto() {
 
 Result<std::string> HashPassword(std::string_view password, PasswordCost cost) {
     char out[crypto_pwhash_STRBYTES];
-    unsigned long long ops = cost == PasswordCost::kInteractive ? crypto_pwhash_OPSLIMIT_INTERACTIVE
-                                                                : crypto_pwhash_OPSLIMIT_MIN;
-    std::size_t mem = cost == PasswordCost::kInteractive ? crypto_pwhash_MEMLIMIT_INTERACTIVE
-                                                         : crypto_pwhash_MEMLIMIT_MIN;
+    unsigned long long ops =
+        cost == PasswordCost::kInteractive ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MIN;
+    std::size_t mem =
+        cost == PasswordCost::kInteractive ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MIN;
     // crypto_pwhash_str uses Argon2id (crypto_pwhash_ALG_DEFAULT) in libsodium >= 1.0.15.
     if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return Status::ResourceExhausted("not enough memory to hash the password");

@@ -6,7 +6,7 @@ namespace carevoice::web {
 namespace {
 
 class CryptoTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_TRUE(InitCrypto().ok()); }
 };
 
@@ -19,7 +19,8 @@ TEST_F(CryptoTest, PasswordHashIsArgon2idAndVerifies) {
 }
 
 TEST_F(CryptoTest, SamePasswordHashesDifferently) {
-    EXPECT_NE(*HashPassword("same-password", PasswordCost::kMinimum), *HashPassword("same-password", PasswordCost::kMinimum));
+    EXPECT_NE(*HashPassword("same-password", PasswordCost::kMinimum),
+              *HashPassword("same-password", PasswordCost::kMinimum));
 }
 
 TEST_F(CryptoTest, ProductionCostUsesInteractiveLimits) {

@@ -16,7 +16,7 @@ namespace {
 constexpr const char* kAdminPassword = "admin-password-123";
 
 class HttpTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>();
         ASSERT_GT(server_->port(), 0);
@@ -164,7 +164,9 @@ TEST_F(HttpTest, FormWithoutCsrfTokenIsRefusedAndNothingIsWritten) {
     Browser b(server_->port());
     ASSERT_EQ(b.SignIn("admin", kAdminPassword)->status, 303);
     const auto before = CountRows("users");
-    auto r = b.PostForm("/admin/users", {{"username", "newbie"}, {"display_name", "New Person"}, {"role", "member"},
+    auto r = b.PostForm("/admin/users", {{"username", "newbie"},
+                                         {"display_name", "New Person"},
+                                         {"role", "member"},
                                          {"password", "long-enough-password"}});
     EXPECT_EQ(r->status, 403);
     EXPECT_NE(r->body.find("reload the page and try again"), std::string::npos);
@@ -185,8 +187,11 @@ TEST_F(HttpTest, CsrfTokenFromAnotherSessionIsRefused) {
     std::string foreign = mallory.CsrfFrom("/account");
     Browser admin(server_->port());
     ASSERT_EQ(admin.SignIn("admin", kAdminPassword)->status, 303);
-    auto r = admin.PostForm("/admin/users", {{"csrf_token", foreign}, {"username", "x1x"}, {"display_name", "X"},
-                                             {"role", "admin"}, {"password", "long-enough-password"}});
+    auto r = admin.PostForm("/admin/users", {{"csrf_token", foreign},
+                                             {"username", "x1x"},
+                                             {"display_name", "X"},
+                                             {"role", "admin"},
+                                             {"password", "long-enough-password"}});
     EXPECT_EQ(r->status, 403);
 }
 
@@ -194,21 +199,25 @@ TEST_F(HttpTest, AdminAddsUserThroughTheFormAndItIsAudited) {
     Browser b(server_->port());
     ASSERT_EQ(b.SignIn("admin", kAdminPassword)->status, 303);
     std::string token = b.CsrfFrom("/admin/users/new");
-    auto r = b.PostForm("/admin/users", {{"csrf_token", token}, {"username", "pat"}, {"display_name", "Pat Analyst"},
-                                         {"role", "analyst"}, {"password", "a-long-password"}});
+    auto r = b.PostForm("/admin/users", {{"csrf_token", token},
+                                         {"username", "pat"},
+                                         {"display_name", "Pat Analyst"},
+                                         {"role", "analyst"},
+                                         {"password", "a-long-password"}});
     EXPECT_EQ(r->status, 303);
     auto list = b.Get("/admin/users");
     EXPECT_NE(list->body.find("Pat Analyst"), std::string::npos);
     EXPECT_NE(list->body.find("Added Pat Analyst"), std::string::npos);  // confirmation banner
-    EXPECT_EQ(CountAudit("user.create", "success"), 3);  // two by the fixture, one here
+    EXPECT_EQ(CountAudit("user.create", "success"), 3);                  // two by the fixture, one here
 }
 
 TEST_F(HttpTest, AddUserFormNamesEachBadField) {
     Browser b(server_->port());
     ASSERT_EQ(b.SignIn("admin", kAdminPassword)->status, 303);
     std::string token = b.CsrfFrom("/admin/users/new");
-    auto r = b.PostForm("/admin/users", {{"csrf_token", token}, {"username", "A B"}, {"display_name", ""},
-                                         {"role", "boss"}, {"password", "short"}});
+    auto r = b.PostForm(
+        "/admin/users",
+        {{"csrf_token", token}, {"username", "A B"}, {"display_name", ""}, {"role", "boss"}, {"password", "short"}});
     EXPECT_EQ(r->status, 422);
     EXPECT_NE(r->body.find("There is a problem"), std::string::npos);
     EXPECT_NE(r->body.find("lower-case letters"), std::string::npos);
@@ -231,16 +240,18 @@ TEST_F(HttpTest, SignedOutVisitorIsSentToSignInAndBackAfterwards) {
     ASSERT_EQ(r->status, 303);
     EXPECT_EQ(r->get_header_value("Location"), "/sign-in?next=/admin/audit");
     std::string token = b.CsrfFrom("/sign-in?next=%2Fadmin%2Faudit");
-    auto in = b.PostForm("/sign-in",
-                         {{"username", "admin"}, {"password", kAdminPassword}, {"csrf_token", token}, {"next", "/admin/audit"}});
+    auto in = b.PostForm(
+        "/sign-in",
+        {{"username", "admin"}, {"password", kAdminPassword}, {"csrf_token", token}, {"next", "/admin/audit"}});
     EXPECT_EQ(in->get_header_value("Location"), "/admin/audit");
 }
 
 TEST_F(HttpTest, SignInNeverRedirectsToAnotherSite) {
     Browser b(server_->port());
     std::string token = b.CsrfFrom("/sign-in");
-    auto in = b.PostForm("/sign-in", {{"username", "admin"}, {"password", kAdminPassword}, {"csrf_token", token},
-                                      {"next", "//evil.example/"}});
+    auto in = b.PostForm(
+        "/sign-in",
+        {{"username", "admin"}, {"password", kAdminPassword}, {"csrf_token", token}, {"next", "//evil.example/"}});
     EXPECT_EQ(in->get_header_value("Location"), "/");
 }
 
@@ -266,13 +277,14 @@ TEST_F(HttpTest, ChangePasswordRequiresTheCurrentOne) {
     Browser b(server_->port());
     ASSERT_EQ(b.SignIn("morgan", "member-password-1")->status, 303);
     std::string token = b.CsrfFrom("/account");
-    auto bad = b.PostForm("/account/password",
-                          {{"csrf_token", token}, {"current_password", "wrong-one-here"}, {"new_password", "brand-new-password"}});
+    auto bad = b.PostForm(
+        "/account/password",
+        {{"csrf_token", token}, {"current_password", "wrong-one-here"}, {"new_password", "brand-new-password"}});
     EXPECT_EQ(bad->status, 422);
     EXPECT_NE(bad->body.find("Your current password is not right"), std::string::npos);
-    auto good = b.PostForm("/account/password", {{"csrf_token", token},
-                                                 {"current_password", "member-password-1"},
-                                                 {"new_password", "brand-new-password"}});
+    auto good = b.PostForm(
+        "/account/password",
+        {{"csrf_token", token}, {"current_password", "member-password-1"}, {"new_password", "brand-new-password"}});
     EXPECT_EQ(good->status, 303);
     Browser other(server_->port());
     EXPECT_EQ(other.SignIn("morgan", "brand-new-password")->status, 303);
@@ -314,9 +326,10 @@ TEST_F(HttpTest, MalformedJsonIs400AndNothingIsWritten) {
 TEST_F(HttpTest, UnknownFieldIs422NamingItAndNothingIsWritten) {
     auto [b, token] = AdminApi();
     const auto before = CountRows("users");
-    auto r = b->Send("POST", "/api/v1/users",
-                     R"({"username":"newbie","display_name":"New","role":"member","password":"long-enough-1","shoe_size":9})",
-                     "application/json", {{"X-CSRF-Token", token}});
+    auto r = b->Send(
+        "POST", "/api/v1/users",
+        R"({"username":"newbie","display_name":"New","role":"member","password":"long-enough-1","shoe_size":9})",
+        "application/json", {{"X-CSRF-Token", token}});
     EXPECT_EQ(r->status, 422);
     auto e = ErrorOf(r);
     ASSERT_EQ(e["details"].size(), 1u);
@@ -338,7 +351,8 @@ TEST_F(HttpTest, InvalidValuesAre422NamingEachField) {
 
 TEST_F(HttpTest, WrongContentTypeIs415) {
     auto [b, token] = AdminApi();
-    auto r = b->Send("POST", "/api/v1/users", "username=x", "application/x-www-form-urlencoded", {{"X-CSRF-Token", token}});
+    auto r =
+        b->Send("POST", "/api/v1/users", "username=x", "application/x-www-form-urlencoded", {{"X-CSRF-Token", token}});
     EXPECT_EQ(r->status, 415);
     EXPECT_EQ(ErrorOf(r)["code"], "unsupported_media_type");
 }
@@ -405,7 +419,8 @@ TEST_F(HttpTest, RoleChangeIsAuditedAndSignsThePersonOut) {
     auto conn = server_->app().database().Acquire();
     auto mo = store::AccountsRepository(*conn).FindUserByUsername("morgan");
     std::string token = admin.CsrfFrom("/admin/users");
-    auto r = admin.PostForm("/admin/users/" + std::to_string(mo->id) + "/role", {{"csrf_token", token}, {"role", "analyst"}});
+    auto r = admin.PostForm("/admin/users/" + std::to_string(mo->id) + "/role",
+                            {{"csrf_token", token}, {"role", "analyst"}});
     EXPECT_EQ(r->status, 303);
     EXPECT_EQ(CountAudit("user.set_role:analyst", "success"), 1);
     EXPECT_EQ(member.Get("/account")->status, 303);
@@ -421,7 +436,8 @@ TEST_F(HttpTest, AuditLogIsFilterableAndDownloadable) {
     auto csv = b.Get("/admin/audit.csv");
     EXPECT_EQ(csv->status, 200);
     EXPECT_NE(csv->get_header_value("Content-Disposition").find("carevoice-audit-log.csv"), std::string::npos);
-    EXPECT_EQ(csv->body.rfind("at,username,role,action,record_type,record_id,outcome,client_address,request_id\r\n", 0), 0u);
+    EXPECT_EQ(csv->body.rfind("at,username,role,action,record_type,record_id,outcome,client_address,request_id\r\n", 0),
+              0u);
     EXPECT_NE(csv->body.find(",sign_in,user,"), std::string::npos);
 }
 
@@ -444,9 +460,11 @@ TEST_F(HttpTest, MetricsCountRequestsByRouteAndStatus) {
         r = b.Get("/metrics");
     }
     EXPECT_EQ(r->status, 200);
-    EXPECT_NE(r->body.find(R"(carevoice_http_requests_total{route="/",method="GET",status="200"} 1)"), std::string::npos);
+    EXPECT_NE(r->body.find(R"(carevoice_http_requests_total{route="/",method="GET",status="200"} 1)"),
+              std::string::npos);
     EXPECT_NE(r->body.find(R"x(route="(unmatched)",method="GET",status="404")x"), std::string::npos);
-    EXPECT_NE(r->body.find("carevoice_http_request_duration_seconds_bucket{route=\"/\",le=\"+Inf\"} 1"), std::string::npos);
+    EXPECT_NE(r->body.find("carevoice_http_request_duration_seconds_bucket{route=\"/\",le=\"+Inf\"} 1"),
+              std::string::npos);
 }
 
 TEST_F(HttpTest, PathwayIsNeverPublic) {

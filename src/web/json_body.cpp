@@ -5,18 +5,24 @@ namespace {
 
 const char* TypeName(JsonType t) {
     switch (t) {
-        case JsonType::kString: return "a string";
-        case JsonType::kBoolean: return "true or false";
-        case JsonType::kInteger: return "a whole number";
+        case JsonType::kString:
+            return "a string";
+        case JsonType::kBoolean:
+            return "true or false";
+        case JsonType::kInteger:
+            return "a whole number";
     }
     return "a value";
 }
 
 bool HasType(const nlohmann::json& v, JsonType t) {
     switch (t) {
-        case JsonType::kString: return v.is_string();
-        case JsonType::kBoolean: return v.is_boolean();
-        case JsonType::kInteger: return v.is_number_integer();
+        case JsonType::kString:
+            return v.is_string();
+        case JsonType::kBoolean:
+            return v.is_boolean();
+        case JsonType::kInteger:
+            return v.is_number_integer();
     }
     return false;
 }
@@ -35,9 +41,9 @@ std::optional<nlohmann::json> ReadJsonBody(RequestContext& ctx, const std::map<s
     try {
         body = nlohmann::json::parse(ctx.req.body);
     } catch (const nlohmann::json::parse_error& e) {
-        ctx.Error(400, "malformed_json",
-                  "The body is not valid JSON (at byte " + std::to_string(e.byte) +
-                      "). Check quotes, commas and braces.");
+        ctx.Error(
+            400, "malformed_json",
+            "The body is not valid JSON (at byte " + std::to_string(e.byte) + "). Check quotes, commas and braces.");
         return std::nullopt;
     }
     if (!body.is_object()) {

@@ -12,8 +12,10 @@ TEST(MetricsTest, HistogramBucketsAreCumulative) {
     m.Observe("/", "GET", 500, 9.0);
     std::string text = m.Render();
     EXPECT_NE(text.find(R"(carevoice_http_requests_total{route="/",method="GET",status="200"} 2)"), std::string::npos);
-    EXPECT_NE(text.find(R"(carevoice_http_request_duration_seconds_bucket{route="/",le="0.0005"} 1)"), std::string::npos);
-    EXPECT_NE(text.find(R"(carevoice_http_request_duration_seconds_bucket{route="/",le="0.005"} 2)"), std::string::npos);
+    EXPECT_NE(text.find(R"(carevoice_http_request_duration_seconds_bucket{route="/",le="0.0005"} 1)"),
+              std::string::npos);
+    EXPECT_NE(text.find(R"(carevoice_http_request_duration_seconds_bucket{route="/",le="0.005"} 2)"),
+              std::string::npos);
     EXPECT_NE(text.find(R"(carevoice_http_request_duration_seconds_bucket{route="/",le="2.5"} 2)"), std::string::npos);
     EXPECT_NE(text.find(R"(carevoice_http_request_duration_seconds_bucket{route="/",le="+Inf"} 3)"), std::string::npos);
     EXPECT_NE(text.find(R"(carevoice_http_request_duration_seconds_count{route="/"} 3)"), std::string::npos);

@@ -68,10 +68,10 @@ void HandleSignIn(RequestContext& ctx) {
             ctx.res.set_header("Retry-After", std::to_string(wait));
             (void)AppendAudit(ctx.db(), ctx.app.clock(), actor, "sign_in", "user", "", "locked");
             return ShowSignIn(ctx, username,
-                              {{"username", "There have been too many failed attempts to sign in. For your security, "
-                                            "signing in is paused: try again in " +
-                                                Minutes(wait) +
-                                                ", or ask your administrator to set a new password."}},
+                              {{"username",
+                                "There have been too many failed attempts to sign in. For your security, "
+                                "signing in is paused: try again in " +
+                                    Minutes(wait) + ", or ask your administrator to set a new password."}},
                               429);
         }
     }
@@ -82,8 +82,8 @@ void HandleSignIn(RequestContext& ctx) {
     if (!verified) {
         (void)accounts.RecordLoginFailure(username, ctx.client_address, now);
         if (user.ok()) actor.user_id = user->id;
-        (void)AppendAudit(ctx.db(), ctx.app.clock(), actor, "sign_in", "user", user.ok() ? std::to_string(user->id) : "",
-                          "failure");
+        (void)AppendAudit(ctx.db(), ctx.app.clock(), actor, "sign_in", "user",
+                          user.ok() ? std::to_string(user->id) : "", "failure");
         std::int64_t count = std::max(*failures_user, *failures_addr) + 1;
         std::string message = "The username or password is not right. Check them and try again.";
         if (count >= cfg.lockout_threshold) {
@@ -100,8 +100,9 @@ void HandleSignIn(RequestContext& ctx) {
     if (user->disabled) {
         (void)AppendAudit(ctx.db(), ctx.app.clock(), actor, "sign_in", "user", std::to_string(user->id), "disabled");
         return ShowSignIn(ctx, username,
-                          {{"username", "This account has been disabled. Contact your carevoice administrator if you "
-                                        "need it again."}},
+                          {{"username",
+                            "This account has been disabled. Contact your carevoice administrator if you "
+                            "need it again."}},
                           403);
     }
     // A fresh token at every sign-in: a token planted before sign-in is worthless after it.
@@ -110,7 +111,8 @@ void HandleSignIn(RequestContext& ctx) {
     if (!tx.ok()) return ctx.Error(503, tx.status());
     Status s = accounts.CreateSession({Sha256Hex(token), user->id, now, now});
     if (s.ok()) s = accounts.ClearLoginFailures(username);
-    if (s.ok()) s = AppendAudit(ctx.db(), ctx.app.clock(), actor, "sign_in", "user", std::to_string(user->id), "success");
+    if (s.ok())
+        s = AppendAudit(ctx.db(), ctx.app.clock(), actor, "sign_in", "user", std::to_string(user->id), "success");
     if (s.ok()) s = tx->Commit();
     if (!s.ok()) return ctx.Error(503, s);
     ctx.SetCookie(kSessionCookie, token, 0);

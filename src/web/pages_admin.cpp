@@ -88,7 +88,8 @@ void ChangeUserRole(RequestContext& ctx) {
     auto id = UserIdParam(ctx);
     auto role = ParseRole(ctx.Param("role"));
     if (!id.ok()) return ctx.Error(404, id.status());
-    if (!role) return ctx.Error(422, Status::InvalidArgument("choose one of the roles listed", {{"role", "unknown role"}}));
+    if (!role)
+        return ctx.Error(422, Status::InvalidArgument("choose one of the roles listed", {{"role", "unknown role"}}));
     Status s = ChangeRole(ctx.db(), ctx.app.clock(), *id, *role, ctx.ActorForAudit());
     if (!s.ok()) return ctx.Error(HttpStatusFor(s), s);
     ctx.Redirect("/admin/users", "The role has been changed to " + std::string(RoleName(*role)) +
@@ -131,8 +132,13 @@ void ShowAudit(RequestContext& ctx) {
     if (!total.ok() || !entries.ok()) return ctx.Error(503, Status::Unavailable("the audit log cannot be read now"));
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : *entries) {
-        list.push_back({{"at", FormatTimestamp(e.at)}, {"username", e.username}, {"role", e.role}, {"action", e.action},
-                        {"record", RecordLabel(e)}, {"outcome", e.outcome}, {"client_address", e.client_address},
+        list.push_back({{"at", FormatTimestamp(e.at)},
+                        {"username", e.username},
+                        {"role", e.role},
+                        {"action", e.action},
+                        {"record", RecordLabel(e)},
+                        {"outcome", e.outcome},
+                        {"client_address", e.client_address},
                         {"request_id", e.request_id}});
     }
     nlohmann::json outcomes = nlohmann::json::array();
@@ -141,12 +147,21 @@ void ShowAudit(RequestContext& ctx) {
     }
     std::string query;
     for (const char* k : {"username", "action", "outcome", "from"}) {
-        if (!ctx.Param(k).empty()) query += std::string(query.empty() ? "" : "&") + k + "=" + httplib::detail::encode_query_param(ctx.Param(k));
+        if (!ctx.Param(k).empty())
+            query +=
+                std::string(query.empty() ? "" : "&") + k + "=" + httplib::detail::encode_query_param(ctx.Param(k));
     }
     ctx.Page("Audit log", "admin_audit",
-             {{"entries", list}, {"has_entries", !list.empty()}, {"total", *total}, {"shown", list.size()}, {"filtered", !query.empty()},
-              {"f_username", ctx.Param("username")}, {"f_action", ctx.Param("action")}, {"f_from", ctx.Param("from")},
-              {"outcomes", outcomes}, {"query", query}});
+             {{"entries", list},
+              {"has_entries", !list.empty()},
+              {"total", *total},
+              {"shown", list.size()},
+              {"filtered", !query.empty()},
+              {"f_username", ctx.Param("username")},
+              {"f_action", ctx.Param("action")},
+              {"f_from", ctx.Param("from")},
+              {"outcomes", outcomes},
+              {"query", query}});
 }
 
 void AuditCsv(RequestContext& ctx) {
@@ -155,8 +170,8 @@ void AuditCsv(RequestContext& ctx) {
     filter->limit = 1'000'000;
     auto entries = store::AuditRepository(ctx.db()).Find(*filter);
     if (!entries.ok()) return ctx.Error(503, entries.status());
-    std::string out = csv::Row({"at", "username", "role", "action", "record_type", "record_id", "outcome",
-                                "client_address", "request_id"});
+    std::string out = csv::Row(
+        {"at", "username", "role", "action", "record_type", "record_id", "outcome", "client_address", "request_id"});
     for (const auto& e : *entries) {
         out += csv::Row({FormatTimestamp(e.at), e.username, e.role, e.action, e.record_type, e.record_id, e.outcome,
                          e.client_address, e.request_id});

@@ -17,7 +17,8 @@ struct Area {
 
 const std::vector<Area>& Areas() {
     static const std::vector<Area> kAreas = {
-        {"/experience", "Experience",
+        {"/experience",
+         "Experience",
          "Survey results and feedback turned into fair comparisons: expected ranges, funnel plots, equity gaps and "
          "buddy matching.",
          "What patients and carers say about their care, compared fairly between organisations.",
@@ -26,16 +27,19 @@ const std::vector<Area>& Areas() {
          {"Case-mix adjusted scores for each trust, CCG and cancer alliance, with their expected range",
           "Funnel plots for every question", "Organisation profiles with change since last year",
           "Buddy matching of strong with weaker organisations"}},
-        {"/partnership", "Partnership and improvement",
+        {"/partnership",
+         "Partnership and improvement",
          "Partnership groups of patients, carers and professionals working as equals, their work programme, "
          "improvement measures and impact.",
          "Patients, carers and professionals working as equals to improve cancer services, and showing what changed.",
          "No partnership groups have been set up yet. A facilitator will be able to add a group, its members and its "
          "meetings here.",
          {"Partnership groups, members and meetings", "The yearly work programme built from patients' evidence",
-          "Improvement measures with statistical process control charts", "The impact log and a public \"you said, "
-                                                                           "we did\""}},
-        {"/pathway", "Pathway",
+          "Improvement measures with statistical process control charts",
+          "The impact log and a public \"you said, "
+          "we did\""}},
+        {"/pathway",
+         "Pathway",
          "One coordinated journey per patient across providers: a named key worker, a shared summary and nobody lost.",
          "One coordinated journey for each person, across every provider.",
          "No pathways are recorded yet. Key workers and care coordinators will find their patients' pathways here.",
@@ -68,13 +72,14 @@ void RegisterHomeRoutes(Router& router) {
     router.Add("GET", "/pathway", Access::SignedIn(), RouteKind::kPage,
                [](RequestContext& ctx) { ShowArea(ctx, Areas()[2]); });
     router.Add("GET", "/about", Access::Public(), RouteKind::kPage, [](RequestContext& ctx) {
-        ctx.Page("About carevoice", "message",
-                 {{"heading", "About carevoice"},
-                  {"paragraphs",
-                   {"carevoice is built for NHS cancer services: cancer alliances, hospital trusts, patient partnership "
-                    "groups and care coordinators.",
-                    "It turns what people affected by cancer say into fair comparisons, supports partnership groups to "
-                    "act on it and show what changed, and keeps each patient's journey coordinated across providers."}}});
+        ctx.Page(
+            "About carevoice", "message",
+            {{"heading", "About carevoice"},
+             {"paragraphs",
+              {"carevoice is built for NHS cancer services: cancer alliances, hospital trusts, patient partnership "
+               "groups and care coordinators.",
+               "It turns what people affected by cancer say into fair comparisons, supports partnership groups to "
+               "act on it and show what changed, and keeps each patient's journey coordinated across providers."}}});
     });
     router.Add("GET", "/privacy", Access::Public(), RouteKind::kPage, [](RequestContext& ctx) {
         ctx.Page("Privacy", "message",

@@ -19,7 +19,6 @@ using partnership::LabelOf;
 constexpr const char* kWhoRecords = "members of the group, its facilitators and chairs, and administrators,";
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
 
-
 const std::vector<std::string> kTextFields = {
     "title",  "occurred_on",     "kind",        "organisation", "influence",   "domain", "involvement", "you_said",
     "we_did", "difference_made", "fed_back_to", "fed_back_on",  "fed_back_how"};

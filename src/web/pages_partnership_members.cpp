@@ -18,7 +18,6 @@ using partnership::NameOf;
 
 constexpr const char* kWhoManages = "the group's facilitators and chairs, and administrators,";
 
-
 std::string ContactDetail(const partnership::Person& p) {
     switch (p.contact_method) {
         case partnership::ContactMethod::kEmail:

@@ -35,19 +35,19 @@ struct Route {
 };
 
 struct RouteMatch {
-    const Route* route = nullptr;          // null: no route for this method
-    std::vector<std::string> allowed;      // methods that would match the path (for 405)
+    const Route* route = nullptr;      // null: no route for this method
+    std::vector<std::string> allowed;  // methods that would match the path (for 405)
     std::map<std::string, std::string> params;
 };
 
 class Router {
-public:
+  public:
     void Add(std::string method, std::string pattern, Access access, RouteKind kind,
              std::function<void(RequestContext&)> handler, RouteOptions options = {});
     RouteMatch Match(std::string_view method, std::string_view path) const;
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     std::vector<Route> routes_;
 };
 

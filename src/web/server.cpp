@@ -69,13 +69,13 @@ Server::Server(std::unique_ptr<App> app) : app_(std::move(app)) {
         http_.Delete(pattern, dispatch);
         http_.Options(pattern, dispatch);
     }
-    http_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
-        app_->RenderTransportError(req, res);
-    });
+    http_.set_error_handler(
+        [this](const httplib::Request& req, httplib::Response& res) { app_->RenderTransportError(req, res); });
     http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         res.status = 500;
-        res.set_content("{\"error\":{\"code\":\"internal\",\"message\":\"Something went wrong on our side.\",\"details\":[]}}",
-                        "application/json");
+        res.set_content(
+            "{\"error\":{\"code\":\"internal\",\"message\":\"Something went wrong on our side.\",\"details\":[]}}",
+            "application/json");
     });
     http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         RequestTrace& trace = CurrentTrace();

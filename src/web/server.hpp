@@ -12,7 +12,7 @@
 namespace carevoice::web {
 
 class Server {
-public:
+  public:
     explicit Server(std::unique_ptr<App> app);
     ~Server();
     // Binds host:port (port 0: any free port) and returns the port bound.
@@ -24,7 +24,7 @@ public:
     void WaitUntilRunning();
     App& app() { return *app_; }
 
-private:
+  private:
     std::unique_ptr<App> app_;
     httplib::Server http_;
 };

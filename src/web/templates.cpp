@@ -31,9 +31,12 @@ mustache::data ToData(const nlohmann::json& j) {
         case nlohmann::json::value_t::boolean:
             return j.get<bool>() ? mustache::data{mustache::data::type::bool_true}
                                  : mustache::data{mustache::data::type::bool_false};
-        case nlohmann::json::value_t::null: return mustache::data{mustache::data::type::bool_false};
-        case nlohmann::json::value_t::string: return mustache::data{j.get<std::string>()};
-        default: return mustache::data{j.dump()};
+        case nlohmann::json::value_t::null:
+            return mustache::data{mustache::data::type::bool_false};
+        case nlohmann::json::value_t::string:
+            return mustache::data{j.get<std::string>()};
+        default:
+            return mustache::data{j.dump()};
     }
 }
 
@@ -63,7 +66,8 @@ Result<std::shared_ptr<Templates>> Templates::Load(const std::vector<EmbeddedFil
             partial.erase(0, partial.find_first_not_of(' '));
             partial.erase(partial.find_last_not_of(' ') + 1);
             if (!t->impl_->sources.contains(partial)) {
-                return Status::Internal("template " + name + " includes a partial '" + partial + "' that does not exist");
+                return Status::Internal("template " + name + " includes a partial '" + partial +
+                                        "' that does not exist");
             }
             if (std::find(t->impl_->partial_names.begin(), t->impl_->partial_names.end(), partial) ==
                 t->impl_->partial_names.end()) {

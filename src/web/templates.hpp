@@ -18,7 +18,7 @@ namespace carevoice::web {
 const std::vector<EmbeddedFile>& EmbeddedTemplateFiles();
 
 class Templates {
-public:
+  public:
     // Parses every file; fails naming a template with a syntax error.
     static Result<std::shared_ptr<Templates>> Load(const std::vector<EmbeddedFile>& files = EmbeddedTemplateFiles());
     ~Templates();
@@ -27,7 +27,7 @@ public:
     std::string Render(const std::string& name, const nlohmann::json& data) const;
     bool Has(const std::string& name) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -45,7 +45,8 @@ void TestServer::AddUser(const std::string& username, const std::string& role, c
     Actor actor;
     actor.username = "(test)";
     actor.role = "admin";
-    auto user = web::AddUser(*conn, *clock_, PasswordCost::kMinimum, {username, "Test " + username, role, password}, actor);
+    auto user =
+        web::AddUser(*conn, *clock_, PasswordCost::kMinimum, {username, "Test " + username, role, password}, actor);
     ASSERT_TRUE(user.ok()) << user.status().ToString();
 }
 
@@ -91,11 +92,16 @@ httplib::Result Browser::PostForm(const std::string& path, const httplib::Params
 httplib::Result Browser::Send(const std::string& method, const std::string& path, const std::string& body,
                               const std::string& content_type, const httplib::Headers& extra) {
     httplib::Result r{nullptr, httplib::Error::Unknown};
-    if (method == "POST") r = client_.Post(path, CookieHeader(extra), body, content_type);
-    else if (method == "PATCH") r = client_.Patch(path, CookieHeader(extra), body, content_type);
-    else if (method == "PUT") r = client_.Put(path, CookieHeader(extra), body, content_type);
-    else if (method == "DELETE") r = client_.Delete(path, CookieHeader(extra), body, content_type);
-    else r = client_.Get(path, CookieHeader(extra));
+    if (method == "POST")
+        r = client_.Post(path, CookieHeader(extra), body, content_type);
+    else if (method == "PATCH")
+        r = client_.Patch(path, CookieHeader(extra), body, content_type);
+    else if (method == "PUT")
+        r = client_.Put(path, CookieHeader(extra), body, content_type);
+    else if (method == "DELETE")
+        r = client_.Delete(path, CookieHeader(extra), body, content_type);
+    else
+        r = client_.Get(path, CookieHeader(extra));
     Remember(r);
     return r;
 }

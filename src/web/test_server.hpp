@@ -16,7 +16,7 @@
 namespace carevoice::web::testing {
 
 class TestServer {
-public:
+  public:
     // Starts the server; `adjust` may change the configuration first.
     explicit TestServer(const std::function<void(ServerConfig&)>& adjust = {});
     ~TestServer();
@@ -27,7 +27,7 @@ public:
     // Adds an account directly (role name, password).
     void AddUser(const std::string& username, const std::string& role, const std::string& password);
 
-private:
+  private:
     std::shared_ptr<FakeClock> clock_;
     std::unique_ptr<Server> server_;
     std::thread thread_;
@@ -36,7 +36,7 @@ private:
 
 // A browser-like client: keeps cookies between requests, reads CSRF tokens from forms.
 class Browser {
-public:
+  public:
     explicit Browser(int port);
     httplib::Result Get(const std::string& path, const httplib::Headers& extra = {});
     httplib::Result PostForm(const std::string& path, const httplib::Params& form);
@@ -48,7 +48,7 @@ public:
     httplib::Result SignIn(const std::string& username, const std::string& password);
     std::string Cookie(const std::string& name) const;
 
-private:
+  private:
     void Remember(const httplib::Result& r);
     httplib::Headers CookieHeader(const httplib::Headers& extra) const;
     httplib::Client client_;

@@ -23,14 +23,14 @@ Status Error(sqlite3* db, int rc, std::string_view what) {
 }
 
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
     ~Statement() { sqlite3_finalize(stmt_); }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
     sqlite3_stmt* get() const { return stmt_; }
 
-private:
+  private:
     [[maybe_unused]] sqlite3* db_;
     sqlite3_stmt* stmt_;
 };
@@ -55,7 +55,7 @@ int BindRef(sqlite3_stmt* stmt, int index, const ValueRef& v) {
 }
 
 class SqliteBulkInserter final : public BulkInserter {
-public:
+  public:
     SqliteBulkInserter(sqlite3* db, sqlite3_stmt* stmt, std::size_t columns)
         : db_(db), stmt_(stmt), columns_(columns) {}
     ~SqliteBulkInserter() override { sqlite3_finalize(stmt_); }
@@ -76,14 +76,14 @@ public:
     }
     Status Finish() override { return Status::Ok(); }
 
-private:
+  private:
     sqlite3* db_;
     sqlite3_stmt* stmt_;
     std::size_t columns_;
 };
 
 class SqliteConnection final : public Connection {
-public:
+  public:
     explicit SqliteConnection(sqlite3* db) : db_(db) {}
     ~SqliteConnection() override {
         cache_.clear();
@@ -112,12 +112,19 @@ public:
             values.reserve(static_cast<std::size_t>(ncol));
             for (int c = 0; c < ncol; ++c) {
                 switch (sqlite3_column_type(stmt, c)) {
-                    case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
-                    case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
-                    case SQLITE_NULL: values.emplace_back(std::monostate{}); break;
+                    case SQLITE_INTEGER:
+                        values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c)));
+                        break;
+                    case SQLITE_FLOAT:
+                        values.emplace_back(sqlite3_column_double(stmt, c));
+                        break;
+                    case SQLITE_NULL:
+                        values.emplace_back(std::monostate{});
+                        break;
                     default: {
                         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-                        values.emplace_back(std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+                        values.emplace_back(
+                            std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
                     }
                 }
             }
@@ -169,7 +176,7 @@ public:
         return Simple("ROLLBACK");
     }
 
-private:
+  private:
     Status Simple(const char* sql) {
         int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
         return rc == SQLITE_OK ? Status::Ok() : Error(db_, rc, sql);
