@@ -64,8 +64,8 @@ std::vector<experience::PublishedResult> Trust2018() {
     for (const auto& r : file.rows) {
         const auto& org = file.organisations[r.organisation];
         if (org.level != experience::OrgLevel::kTrust || r.year != 2018 || r.kind != "adjusted") continue;
-        experience::PublishedResult p{org.code, org.name, org.cancer_alliance, std::string(r.question), r.n, r.score,
-                                      std::nullopt, std::string(r.rating)};
+        experience::PublishedResult p{org.code, org.name, org.cancer_alliance, std::string(r.question),
+                                      r.n,      r.score,  std::nullopt,        std::string(r.rating)};
         if (r.ci_lower && r.ci_upper) p.interval = experience::Interval{*r.ci_lower, *r.ci_upper};
         out.push_back(std::move(p));
     }
@@ -75,8 +75,8 @@ std::vector<experience::PublishedResult> Trust2018() {
 // Every 2018 trust interval, expected range and rating with the published parameters, then buddy matching.
 void BM_Rate2018AndMatchBuddies(benchmark::State& state) {
     const auto inputs = Trust2018();
-    const auto params =
-        *experience::ParseParametersCsv(*ReadTextFile(std::string(CAREVOICE_CPES_DIR) + "/cpes_2018_expected_range_parameters.csv"));
+    const auto params = *experience::ParseParametersCsv(
+        *ReadTextFile(std::string(CAREVOICE_CPES_DIR) + "/cpes_2018_expected_range_parameters.csv"));
     for (auto _ : state) {
         auto ratings = experience::RateYear(inputs, params, 21);
         auto plan = experience::MatchBuddies(experience::BuddyInputs(*ratings));
