@@ -1,6 +1,5 @@
 // carevoice ratings / carevoice buddy: the national benchmarking figures for analysts' scripts.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
@@ -51,7 +50,7 @@ void PrintRatings(const RatingsOptions& o) {
     auto loaded = Load(o.db, o.year, o.level, o.parameters, o.own_estimate, o.threshold);
     nlohmann::json rows = nlohmann::json::array();
     std::string csv = csv::Row({"code", "name", "question", "n", "score", "ci_lower", "ci_upper", "expected_lower",
-                                "expected_upper", "rating", "parameters"});
+                                "expected_upper", "rating", "published_rating", "parameters"});
     for (const auto& r : loaded->ratings.results) {
         if (!r.rated) continue;  // suppressed: never printed
         const auto& in = *r.input;
@@ -70,13 +69,14 @@ void PrintRatings(const RatingsOptions& o) {
                             {"expected_lower", r.rated->expected.lower},
                             {"expected_upper", r.rated->expected.upper},
                             {"rating", rating},
+                            {"published_rating", in.published_rating},
                             {"parameters", source}});
         } else {
             csv +=
                 csv::Row({in.org_code, in.org_name, in.question, std::to_string(*in.n), Number(*in.score, decimals),
                           Number(r.rated->interval.lower, decimals + 1), Number(r.rated->interval.upper, decimals + 1),
                           Number(r.rated->expected.lower, decimals + 1), Number(r.rated->expected.upper, decimals + 1),
-                          rating, source});
+                          rating, in.published_rating, source});
         }
     }
     if (o.format == "json") {

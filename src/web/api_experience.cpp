@@ -14,6 +14,11 @@ namespace {
 
 using nlohmann::json;
 
+// The rating NHS England published beside carevoice's own, or null where the file had none.
+json PublishedRating(const experience::PublishedResult& in) {
+    return in.published_rating.empty() ? json(nullptr) : json(in.published_rating);
+}
+
 constexpr int kApiSearchLimit = 100;
 
 json Opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
@@ -128,7 +133,8 @@ void OrganisationResults(RequestContext& ctx, ExperienceCache& cache) {
                       {"ci_upper", r.rated->interval.upper},
                       {"expected_lower", r.rated->expected.lower},
                       {"expected_upper", r.rated->expected.upper},
-                      {"rating", std::string(experience::RatingName(r.rated->rating))}});
+                      {"rating", std::string(experience::RatingName(r.rated->rating))},
+                      {"published_rating", PublishedRating(*r.input)}});
         } else {
             j["reason"] = q.result ? "fewer than " + std::to_string(threshold) + " respondents" : "not published";
         }
@@ -180,7 +186,8 @@ json RatedJson(const experience::RatedResult& r) {
             {"ci_upper", r.rated->interval.upper},
             {"expected_lower", r.rated->expected.lower},
             {"expected_upper", r.rated->expected.upper},
-            {"rating", std::string(experience::RatingName(r.rated->rating))}};
+            {"rating", std::string(experience::RatingName(r.rated->rating))},
+            {"published_rating", PublishedRating(*r.input)}};
 }
 
 void Ratings(RequestContext& ctx, ExperienceCache& cache) {

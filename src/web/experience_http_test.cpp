@@ -1,6 +1,6 @@
 // HTTP behaviour of national benchmarking (issue 3) on the real server: pages, downloads and the JSON
-// API over a small extract of the published 2018 results (13 trusts, their alliance, and one made-up
-// trust whose Q1 result comes from 15 respondents), and the upload page.
+// API over a small extract of the published 2018 results (13 trusts, their alliance, the adjusted results
+// of every alliance, and one made-up trust whose Q1 result comes from 15 respondents), and the upload page.
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -66,13 +66,16 @@ Fixture BuildFixture() {
         // The code is the second field (levels and codes hold no commas): most lines are skipped unparsed.
         const std::size_t first = line.find(',');
         const std::string code_field(line.substr(first + 1, line.find(',', first + 1) - first - 1));
-        if (!kTrusts.contains(code_field) && code_field != kPeninsula) continue;
+        const bool alliance_code = code_field.starts_with("E56");
+        if (!kTrusts.contains(code_field) && !alliance_code) continue;
         csv::Reader one(line);
         EXPECT_TRUE(*one.Next());
         std::vector<std::string> row(one.fields().begin(), one.fields().end());
         const bool wanted_kind = (row[year] == "2018" && row[kind] != "yearonyear") ||
                                  (row[kind] == "yearonyear" && (row[year] == "2017" || row[year] == "2018"));
-        const bool wanted_org = kTrusts.contains(row[code]) || (row[code] == kPeninsula && row[year] == "2018");
+        // Peninsula's 2018 rows, and every alliance's adjusted 2018 rows: alliances are rated against each other.
+        const bool wanted_org = kTrusts.contains(row[code]) || (row[code] == kPeninsula && row[year] == "2018") ||
+                                (alliance_code && row[year] == "2018" && row[kind] == "adjusted");
         if (!wanted_kind || !wanted_org) continue;
         f.results += csv::Row(row);
         if (row[level] == "Trust" && row[kind] == "adjusted" && row[question] == "Q1" && !row[score].empty() &&
@@ -341,6 +344,23 @@ TEST_F(ExperienceHttpTest, TumourGroupScoresPublishedWithoutTheirNAreShownSoLabe
     const auto q5 = r->body.find("<th scope=\"row\" class=\"nhsuk-table__cell\">Q5</th>");
     ASSERT_NE(q5, std::string::npos);
     EXPECT_NE(r->body.substr(q5, 200).find("n not published"), std::string::npos);
+}
+
+// CCG and alliance limits are published rounded to whole percentages, so they cannot carry the precision
+// a trust's Wilson interval does; the alliance is rated on its published score with an interval carevoice
+// computes. Published: Q20 93% of 2,875, expected 83–90, above; Q1 77% of 2,654, expected 76–79, within.
+TEST_F(ExperienceHttpTest, AllianceProfileIsRatedDespiteRoundedLimits) {
+    auto r = Get(std::string("/experience/organisations/") + kPeninsula + "?year=2018");
+    ASSERT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(r->body.find("No ratings"), std::string::npos);
+    EXPECT_EQ(r->body.find("cannot be rated"), std::string::npos);
+    const std::string q20 = RowOf(r->body, "Q20");
+    EXPECT_NE(q20.find(">93%<"), std::string::npos) << q20;
+    EXPECT_NE(q20.find("Above expected"), std::string::npos) << q20;
+    const std::string q1 = RowOf(r->body, "Q1");
+    EXPECT_NE(q1.find("Within expected"), std::string::npos) << q1;
+    auto api = Get("/api/v1/ratings?year=2018&level=alliance");
+    ASSERT_EQ(api->status, 200) << api->body;
 }
 
 TEST_F(ExperienceHttpTest, AllianceProfileHasItsTumourGroups) {
