@@ -9,21 +9,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  DEMO_USERS, formatViolations, launchBrowser, runAxe, signIn, startServer, stopServerAndCheck, submitAndWait,
+  closeBrowserAndServer, DEMO_USERS, formatViolations, runAxe, signIn, startServerAndBrowser, stopServerAndCheck,
+  submitAndWait,
 } from './helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startServerAndBrowser()));
+after(() => closeBrowserAndServer(browser, server));
 
 const PHONE = { width: 375, height: 667 };
 

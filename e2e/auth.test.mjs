@@ -3,20 +3,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { DEMO_USERS, launchBrowser, signIn, startServer, stopServerAndCheck, submitAndWait } from './helpers.mjs';
+import {
+  closeBrowserAndServer, DEMO_USERS, signIn, startServerAndBrowser, stopServerAndCheck, submitAndWait,
+} from './helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startServerAndBrowser()));
+after(() => closeBrowserAndServer(browser, server));
 
 const bannerText = (page) => page.locator('.nhsuk-notification-banner').innerText();
 

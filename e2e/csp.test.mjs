@@ -4,20 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, startServer, stopServerAndCheck, watchCsp } from './helpers.mjs';
+import { closeBrowserAndServer, startServerAndBrowser, stopServerAndCheck, watchCsp } from './helpers.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await startServerAndBrowser()));
+after(() => closeBrowserAndServer(browser, server));
 
 const isCspMessage = (text) => /Content Security Policy|Content-Security-Policy/i.test(text);
 

@@ -226,6 +226,19 @@ export async function stopServerAndCheck(server) {
 }
 
 /** Launches the system Chromium headless, without touching the network. */
+/** Starts a server on a fresh demo database and launches Chromium: the `before` of every test file. */
+export async function startServerAndBrowser() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  return { server, browser };
+}
+
+/** Closes what startServerAndBrowser opened (either may be missing if it failed half-way). */
+export async function closeBrowserAndServer(browser, server) {
+  await browser?.close();
+  await server?.stop();
+}
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
