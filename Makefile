@@ -25,9 +25,10 @@ build-dev:
 	cmake --preset dev >/dev/null
 	cmake --build build/dev -j $(JOBS)
 
+# make run needs only the server and its static files, not the release build of every test program.
 build-release:
 	cmake --preset release >/dev/null
-	cmake --build build/release -j $(JOBS)
+	cmake --build build/release -j $(JOBS) --target carevoice carevoice_static
 
 ## make bench: Google Benchmark programs and the HTTP load test (see BENCHMARKS.md)
 bench: deps build-release
