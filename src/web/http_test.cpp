@@ -1,9 +1,8 @@
 // HTTP behaviour of the real server on a free port: the platform's promises of issue 2.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "store/accounts_repository.hpp"

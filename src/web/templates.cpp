@@ -1,8 +1,7 @@
 #include "web/templates.hpp"
 
-#include <kainjow/mustache.hpp>
-
 #include <algorithm>
+#include <kainjow/mustache.hpp>
 
 namespace carevoice::web {
 
