@@ -129,6 +129,15 @@ test('the overview and a question page pass axe too', async (t) => {
   await expectNoBlockingAxeViolations(t, 'the Q8 page');
 });
 
+test('an alliance profile is rated and shows scores by sex and deprivation', async (t) => {
+  const response = await page.goto(`${server.baseURL}/experience/organisations/E56000014?year=2018`);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.getByText('No ratings').count(), 0);
+  const q1 = page.locator('#sex-and-deprivation ~ div tr', { has: page.locator('abbr', { hasText: /^Q1$/ }) });
+  assert.match(await q1.innerText(), /79%\s+76%\s+75%/);
+  await expectNoBlockingAxeViolations(t, 'the Peninsula profile');
+});
+
 test('the server exits cleanly and its sanitizers reported nothing', async () => {
   await context.close();
   await browser.close(); // closes its keep-alive connections, so the server stops at once

@@ -202,7 +202,8 @@ Result<std::vector<StoredResult>> ExperienceRepository::Results(const ResultQuer
     std::string sql =
         "SELECT r.organisation_id, o.code, o.name, o.level, COALESCE(a.code, ''), COALESCE(a.name, ''), r.year, "
         "r.kind, r.tumour_group, r.question, r.n, r.score, r.ci_lower, r.ci_upper, r.expected_lower, "
-        "r.expected_upper, COALESCE(r.rating, ''), COALESCE(r.change_2017_2018, ''), COALESCE(r.change_all_years, '') "
+        "r.expected_upper, COALESCE(r.rating, ''), COALESCE(r.change_2017_2018, ''), COALESCE(r.change_all_years, ''), "
+        "r.sex, r.imd_quintile "
         "FROM cpes_results r JOIN organisations o ON o.id = r.organisation_id "
         "LEFT JOIN organisations a ON a.id = o.parent_id WHERE 1 = 1";
     std::vector<Value> params;
@@ -254,6 +255,8 @@ Result<std::vector<StoredResult>> ExperienceRepository::Results(const ResultQuer
         s.rating = r.Text(16);
         s.change_2017_2018 = r.Text(17);
         s.change_all_years = r.Text(18);
+        s.sex = r.Text(19);
+        s.imd_quintile = r.Text(20);
         out.push_back(std::move(s));
     }
     return out;

@@ -33,6 +33,8 @@ struct StoredResult {
     std::string alliance_name;
     int year = 0;
     std::string kind;
+    std::string sex;           // Both, Female, Male
+    std::string imd_quintile;  // All, or 1 (most deprived) to 5
     std::string tumour_group;
     std::string question;
     std::optional<int> n;

@@ -149,6 +149,14 @@ void OrganisationResults(RequestContext& ctx, ExperienceCache& cache) {
                           {"score", Opt(t.score)},
                           {"status", kVisibility[static_cast<int>(t.visibility)]}});
     }
+    json splits = json::array();
+    for (const auto& sp : p->splits) {
+        splits.push_back({{"question", sp.question},
+                          {"sex", sp.sex},
+                          {"imd_quintile", sp.imd_quintile},
+                          {"n", nullptr},
+                          {"score", sp.score}});
+    }
     json out = OrganisationJson(p->organisation);
     out.update({{"year", p->year},
                 {"parameters", ChoiceName(query->choice)},
@@ -157,7 +165,8 @@ void OrganisationResults(RequestContext& ctx, ExperienceCache& cache) {
                 {"suppression_threshold", threshold},
                 {"ratings_problem", p->ratings_problem.empty() ? json(nullptr) : json(p->ratings_problem)},
                 {"questions", questions},
-                {"tumour_groups", groups}});
+                {"tumour_groups", groups},
+                {"splits", splits}});
     SendAndCacheJson(ctx, **snapshot, key, out);
 }
 

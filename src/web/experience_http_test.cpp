@@ -363,6 +363,31 @@ TEST_F(ExperienceHttpTest, AllianceProfileIsRatedDespiteRoundedLimits) {
     ASSERT_EQ(api->status, 200) << api->body;
 }
 
+// Published for Peninsula, 2018, All Cancers, unadjusted: Q1 Female 79, Male 76, most deprived fifth 75,
+// least deprived 79 (a gap of -4 points); none with n. Trusts have no such splits.
+TEST_F(ExperienceHttpTest, AllianceProfileShowsScoresBySexAndDeprivation) {
+    auto r = Get(std::string("/experience/organisations/") + kPeninsula + "?year=2018");
+    ASSERT_EQ(r->status, 200);
+    const auto at = r->body.find("id=\"sex-and-deprivation\"");
+    ASSERT_NE(at, std::string::npos);
+    const std::string section = r->body.substr(at);
+    const auto q1 = section.find(">Q1</abbr>");
+    ASSERT_NE(q1, std::string::npos);
+    const std::string row = section.substr(q1, section.find("</tr>", q1) - q1);
+    EXPECT_NE(row.find(">79%</td><td class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">76%</td><td "
+                       "class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">75%<"),
+              std::string::npos)
+        << row;
+    EXPECT_NE(row.find("-4 points"), std::string::npos) << row;
+    auto api = Get(std::string("/api/v1/organisations/") + kPeninsula + "/results?year=2018");
+    ASSERT_EQ(api->status, 200);
+    const auto splits = nlohmann::json::parse(api->body)["splits"];
+    ASSERT_EQ(splits.size(), 52u * 7u);
+    EXPECT_TRUE(splits[0]["n"].is_null());
+    auto trust = Get(std::string("/experience/organisations/") + kTorbay + "?year=2018");
+    EXPECT_EQ(trust->body.find("sex-and-deprivation"), std::string::npos);
+}
+
 TEST_F(ExperienceHttpTest, AllianceProfileHasItsTumourGroups) {
     auto r = Get(std::string("/experience/organisations/") + kPeninsula + "?group=Breast");
     ASSERT_EQ(r->status, 200) << r->body;

@@ -420,9 +420,15 @@ Result<Profile> BuildProfile(store::Connection& conn, ExperienceCache& cache, co
     groups_query.all_cancers_only = false;
     CV_ASSIGN_OR_RETURN(auto group_rows, repo.Results(groups_query));
     for (const auto& r : group_rows) {
-        // All Cancers is the profile itself (and, for alliances, also carries the sex and deprivation splits).
-        if (r.year != year || r.tumour_group == kAllCancers) continue;
-        p.tumour_groups.push_back(TumourGroupFor(r, threshold));
+        if (r.year != year) continue;
+        if (r.tumour_group != kAllCancers) {
+            p.tumour_groups.push_back(TumourGroupFor(r, threshold));
+        } else if ((r.sex != "Both" || r.imd_quintile != "All") && r.score) {
+            // Published without n, for populations of a whole alliance: shown, labelled; a split that came
+            // with an n below the threshold would be suppressed like any other result.
+            if (r.n && *r.n < threshold) continue;
+            p.splits.push_back({r.question, r.sex, r.imd_quintile, *r.score});
+        }
     }
     return p;
 }

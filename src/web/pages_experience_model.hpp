@@ -169,6 +169,15 @@ struct TumourGroupResult {
     std::optional<double> score;  // only when kShown or kShownWithoutN
 };
 
+// A score NHS England published by patients' sex or by the deprivation quintile of where they live
+// (cancer alliances and England; unadjusted, All Cancers, without the number of respondents).
+struct SplitResult {
+    std::string question;
+    std::string sex;           // Female, Male, or Both for a deprivation split
+    std::string imd_quintile;  // 1 (most deprived) to 5, or All for a sex split
+    double score = 0;
+};
+
 struct Profile {
     store::Organisation organisation;
     std::string alliance_code, alliance_name;
@@ -177,6 +186,7 @@ struct Profile {
     std::string ratings_problem;             // why there are no ratings (then `questions` is empty)
     std::vector<ProfileQuestion> questions;  // questionnaire order
     std::vector<TumourGroupResult> tumour_groups;
+    std::vector<SplitResult> splits;  // by sex and deprivation, where published
 };
 
 // The profile of the organisation with `code` (trust, CCG or alliance): NotFound for an unknown code.

@@ -196,6 +196,34 @@ nlohmann::json TumourGroupsJson(const Profile& p, const ProfileView& view, const
             {"group", view.group}};
 }
 
+// The sex and deprivation splits as one row per question, in questionnaire order, with the gap between
+// the most and the least deprived fifth where both were published.
+nlohmann::json SplitsJson(const Profile& p, const Snapshot& snapshot) {
+    static const char* kColumns[][2] = {{"Female", "All"}, {"Male", "All"}, {"Both", "1"}, {"Both", "2"},
+                                        {"Both", "3"},     {"Both", "4"},   {"Both", "5"}};
+    std::map<std::string, std::map<std::pair<std::string, std::string>, double>> by_question;
+    for (const auto& s : p.splits) by_question[s.question][{s.sex, s.imd_quintile}] = s.score;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& q : snapshot.questions) {
+        auto it = by_question.find(q.id);
+        if (it == by_question.end()) continue;
+        nlohmann::json cells = nlohmann::json::array();
+        for (const auto& c : kColumns) {
+            auto v = it->second.find({c[0], c[1]});
+            cells.push_back(v == it->second.end() ? "–" : FormatScore(q.id, v->second));
+        }
+        nlohmann::json row = {{"question", q.id}, {"text", q.text}, {"cells", cells}};
+        auto most = it->second.find({"Both", "1"}), least = it->second.find({"Both", "5"});
+        if (most != it->second.end() && least != it->second.end()) {
+            const double gap = most->second - least->second;
+            const bool mean = experience::IsMeanQuestion(q.id);
+            row["gap"] = (gap > 0 ? "+" : "") + svg::Number(gap, mean ? 2 : 0) + (mean ? "" : " points");
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 void ShowProfile(RequestContext& ctx, ExperienceCache& cache) {
     const int threshold = ctx.app.config().suppression_threshold;
     auto snapshot = cache.Current(ctx.db());
@@ -313,6 +341,8 @@ void ShowProfile(RequestContext& ctx, ExperienceCache& cache) {
         {"is_trust", p.organisation.level == "trust"}};
     data["tumour"] =
         TumourGroupsJson(p, *view, QueryString({{"year", year}, {"parameters", params}}), code_path, threshold);
+    data["splits"] = SplitsJson(p, **snapshot);
+    data["has_splits"] = !data["splits"].empty();
     data["breadcrumbs"] = {{{"href", "/experience"}, {"label", "Experience"}},
                            {{"href", "/experience/organisations"}, {"label", "Organisations"}}};
     RenderAndCachePage(ctx, **snapshot, page_key, p.organisation.name + ", " + year, "experience_profile", data);
