@@ -6,10 +6,10 @@
 #include "core/file.hpp"
 #include "store/accounts_repository.hpp"
 #include "store/experience_repository.hpp"
-#include "store/partnership_demo.hpp"
-#include "web/cpes_import.hpp"
 #include "store/organisations_repository.hpp"
+#include "store/partnership_demo.hpp"
 #include "web/accounts.hpp"
+#include "web/cpes_import.hpp"
 #include "web/crypto.hpp"
 
 namespace carevoice::cli {

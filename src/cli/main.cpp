@@ -1,6 +1,5 @@
 // carevoice: one binary for the server and every administrative task.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 
 #include "cli/commands.hpp"

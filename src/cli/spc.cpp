@@ -1,11 +1,11 @@
 // carevoice spc FILE.csv: an XmR chart's figures for analysts (Making Data Count rules).
-#include <cstdio>
+#include "improvement/spc.hpp"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "core/file.hpp"
-#include "improvement/spc.hpp"
 #include "improvement/spc_csv.hpp"
 
 namespace carevoice::cli {

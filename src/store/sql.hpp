@@ -4,11 +4,11 @@
 // Database hands them out from a pool.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <condition_variable>
 #include <optional>
 #include <span>
 #include <string>

@@ -6,9 +6,8 @@
 
 #include <map>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/embedded_file.hpp"
 #include "core/status.hpp"
