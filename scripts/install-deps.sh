@@ -17,6 +17,7 @@ PACKAGES=(
   nlohmann-json3-dev             # JSON for the API
   libfmt-dev                     # formatting
   libxlsxwriter-dev              # XLSX downloads
+  libcmark-dev                   # Markdown (CommonMark) of meeting minutes, rendered safely
   zlib1g-dev                     # .csv.gz input
   libgtest-dev                   # unit, storage and HTTP tests
   libbenchmark-dev wrk nginx-light  # benchmarks: Google Benchmark, HTTP load, the nginx peer

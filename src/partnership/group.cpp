@@ -6,6 +6,25 @@
 #include "partnership/problems.hpp"
 
 namespace carevoice::partnership {
+namespace {
+
+// The same light checks as a person's contact details (person.cpp): "a@b" without spaces, and at
+// least 6 digits in a phone number.
+bool LooksLikeEmail(std::string_view email) {
+    const std::size_t at = email.find('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
+           email.find('@', at + 1) == std::string_view::npos && email.find(' ') == std::string_view::npos;
+}
+
+constexpr int kMinPhoneDigits = 6;
+
+int Digits(std::string_view s) {
+    int n = 0;
+    for (char c : s) n += (c >= '0' && c <= '9') ? 1 : 0;
+    return n;
+}
+
+}  // namespace
 
 Status ValidateGroup(const Group& group) {
     Problems problems;
@@ -35,6 +54,15 @@ Status ValidateGroup(const Group& group) {
                              "names person " + std::to_string(person) + " twice");
             }
         }
+    }
+    const std::string_view email = text::Trim(group.contact_email);
+    if (!email.empty() && !LooksLikeEmail(email)) {
+        problems.Add("contact_email", "'" + group.contact_email + "' is not an e-mail address");
+    }
+    const std::string_view phone = text::Trim(group.contact_phone);
+    if (!phone.empty() && Digits(phone) < kMinPhoneDigits) {
+        problems.Add("contact_phone",
+                     "'" + group.contact_phone + "' has fewer than " + std::to_string(kMinPhoneDigits) + " digits");
     }
     return problems.ToStatus("the group");
 }

@@ -74,6 +74,12 @@ struct Group {
     std::optional<int> year_founded;
     std::optional<int> meeting_interval_weeks;  // "every six weeks to three months" (§4.1.1): 6 to 13
     std::vector<GroupLink> links;
+    // How someone who wants to join reaches the group: its own contact routes (usually the
+    // facilitator's office), never a member's. Many who would join have no internet, so the public
+    // page gives the postal address and phone number first. Each may be empty.
+    std::string contact_postal_address;
+    std::string contact_phone;
+    std::string contact_email;
 };
 
 // No partnership group of NHS cancer services predates the NHS (founded 1948).
@@ -82,7 +88,8 @@ inline constexpr int kLatestYearFounded = 2100;
 inline constexpr int kMaxMeetingIntervalWeeks = 52;
 
 // Names every problem: name, area_name, model_description (when no model), year_founded,
-// meeting_interval_weeks, links[N].body_name, links[N].representative_ids (repeated).
+// meeting_interval_weeks, links[N].body_name, links[N].representative_ids (repeated), contact_email
+// (not an e-mail address), contact_phone (fewer than 6 digits).
 Status ValidateGroup(const Group& group);
 
 // A carevoice user's role in one group, which the web layer turns into permissions: facilitators and

@@ -63,6 +63,19 @@ TEST(GroupTest, ALinkNeedsABodyAndEachRepresentativeOnce) {
     EXPECT_TRUE(NamesField(s, "links[2].representative_ids"));
 }
 
+TEST(GroupTest, ContactRoutesAreOptionalButMustLookRight) {
+    Group g = MiltonKeynes();
+    g.contact_postal_address = "Partnership office, Standing Way, Milton Keynes";
+    g.contact_phone = "01632 960 000";
+    g.contact_email = "partnership@example.org";
+    EXPECT_TRUE(ValidateGroup(g).ok());
+    g.contact_phone = "ext 12";
+    g.contact_email = "partnership at example.org";
+    const Status s = ValidateGroup(g);
+    EXPECT_TRUE(NamesField(s, "contact_phone"));
+    EXPECT_TRUE(NamesField(s, "contact_email"));
+}
+
 TEST(GroupTest, ModelNamesRoundTrip) {
     for (const auto& model : kGroupModels) EXPECT_EQ(ParseName(kGroupModels, model.name), model.value);
     EXPECT_FALSE(ParseName(kGroupModels, "F").has_value());

@@ -15,7 +15,8 @@ using partnership::GroupLink;
 using partnership::TermsOfReference;
 
 constexpr const char* kGroupColumns =
-    "id, name, area_kind, area_name, model, model_description, year_founded, meeting_interval_weeks";
+    "id, name, area_kind, area_name, model, model_description, year_founded, meeting_interval_weeks, "
+    "contact_postal_address, contact_phone, contact_email";
 
 Result<Group> GroupFrom(const Row& row) {
     RowReader r(row, "partnership_groups");
@@ -28,6 +29,9 @@ Result<Group> GroupFrom(const Row& row) {
     g.model_description = r.Text(5);
     g.year_founded = r.OptSmallInt(6);
     g.meeting_interval_weeks = r.OptSmallInt(7);
+    g.contact_postal_address = r.Text(8);
+    g.contact_phone = r.Text(9);
+    g.contact_email = r.Text(10);
     if (!r.status().ok()) return r.status();
     return g;
 }
@@ -39,7 +43,10 @@ std::vector<Value> GroupParams(const Group& g) {
             OptEnumValue(partnership::kGroupModels, g.model),
             g.model_description,
             OrNull(g.year_founded),
-            OrNull(g.meeting_interval_weeks)};
+            OrNull(g.meeting_interval_weeks),
+            g.contact_postal_address,
+            g.contact_phone,
+            g.contact_email};
 }
 
 Result<GroupStaff> StaffFrom(const Row& row) {
@@ -72,7 +79,8 @@ Result<Group> GroupsRepository::Create(const Group& group, std::int64_t now) {
     params.push_back(now);
     CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("INSERT INTO partnership_groups (name, area_kind, area_name, model, "
                                                  "model_description, year_founded, meeting_interval_weeks, "
-                                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                                 "contact_postal_address, contact_phone, contact_email, "
+                                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                                  "RETURNING id",
                                                  params));
     Group created = group;
@@ -115,7 +123,8 @@ Status GroupsRepository::Update(const Group& group, std::int64_t now) {
     CV_RETURN_IF_ERROR(
         RequireChanged(conn_.Execute("UPDATE partnership_groups SET name = ?, area_kind = ?, area_name = ?, "
                                      "model = ?, model_description = ?, year_founded = ?, "
-                                     "meeting_interval_weeks = ?, updated_at = ? WHERE id = ?",
+                                     "meeting_interval_weeks = ?, contact_postal_address = ?, "
+                                     "contact_phone = ?, contact_email = ?, updated_at = ? WHERE id = ?",
                                      params),
                        "partnership group", group.id));
     return ReplaceLinks(group);

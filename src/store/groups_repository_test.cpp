@@ -47,6 +47,9 @@ TEST_F(GroupsRepositoryTest, AGroupRoundTripsWithItsLinksAndRepresentatives) {
     Group changed = *created;
     changed.links = {{0, partnership::LinkedBodyKind::kNetworkBoard, "Network board", {bob, ann}},
                      {0, partnership::LinkedBodyKind::kTumourSiteGroup, "Lung group", {}}};
+    changed.contact_postal_address = "Partnership office\nStanding Way\nMilton Keynes";
+    changed.contact_phone = "01632 960 000";
+    changed.contact_email = "partnership@example.org";
     ASSERT_TRUE(groups.Update(changed, kNow + 1).ok());
 
     auto found = groups.Find(created->id);
@@ -55,6 +58,10 @@ TEST_F(GroupsRepositoryTest, AGroupRoundTripsWithItsLinksAndRepresentatives) {
     EXPECT_EQ(found->model, partnership::GroupModel::kB);
     EXPECT_EQ(found->year_founded, 2003);
     EXPECT_EQ(found->meeting_interval_weeks, 6);
+    EXPECT_EQ(found->contact_postal_address, "Partnership office\nStanding Way\nMilton Keynes");
+    EXPECT_EQ(found->contact_phone, "01632 960 000");
+    EXPECT_EQ(found->contact_email, "partnership@example.org");
+    EXPECT_TRUE(created->contact_phone.empty());
     ASSERT_EQ(found->links.size(), 2u);
     EXPECT_GT(found->links[0].id, 0);
     EXPECT_EQ(found->links[0].body_name, "Network board");

@@ -167,6 +167,13 @@ Status AddGroupAndPeople(DemoContext& demo) {
     group.model = partnership::GroupModel::kB;
     group.year_founded = 2003;  // "have been doing for 10 years" in an article of about 2013
     group.meeting_interval_weeks = 6;
+    // The group's own contact routes for people who want to join, most of whom will write or ring:
+    // a fictional office, a number in Ofcom's drama range and an example.org address.
+    group.contact_postal_address =
+        "The facilitator, Cancer Patient Partnership (demo)\nMacmillan Cancer Information Centre\n"
+        "Milton Keynes University Hospital\nStanding Way, Milton Keynes (fictional address)";
+    group.contact_phone = "01632 960500";
+    group.contact_email = "partnership@example.org";
     CV_ASSIGN_OR_RETURN(group, groups.Create(group, demo.now));
     demo.group_id = group.id;
 

@@ -111,7 +111,8 @@ void ShowGroup(RequestContext& ctx) {
     nlohmann::json meetings = nlohmann::json::array();
     for (const auto& m : *minutes) {
         if (!m.minutes_public) continue;
-        meetings.push_back({{"held_on", m.held_on.ToString()}, {"minutes", m.minutes}});
+        meetings.push_back({{"held_on", m.held_on.ToString()},
+                            {"href", "/groups/" + std::to_string(g.id) + "/minutes/" + std::to_string(m.id)}});
     }
     nlohmann::json measures = nlohmann::json::array();
     if (standing->MayRead()) {  // measures are the group's working data, not published
@@ -137,6 +138,12 @@ void ShowGroup(RequestContext& ctx) {
                            {"may_record", standing->MayRecord()},
                            {"may_manage", standing->MayManage()}};
     if (g.meeting_interval_weeks) data["meeting_interval_weeks"] = *g.meeting_interval_weeks;
+    // The group's own contact routes for joining (not a member's); absent ones are left out.
+    if (!text::Trim(g.contact_postal_address).empty()) data["contact_postal_address"] = g.contact_postal_address;
+    if (!text::Trim(g.contact_phone).empty()) data["contact_phone"] = g.contact_phone;
+    if (!text::Trim(g.contact_email).empty()) data["contact_email"] = g.contact_email;
+    data["has_contact"] =
+        data.contains("contact_postal_address") || data.contains("contact_phone") || data.contains("contact_email");
     if (g.year_founded) data["year_founded"] = *g.year_founded;
     data["breadcrumbs"] = {{{"href", "/partnership"}, {"label", "Partnership and improvement"}}};
     ctx.Page(g.name, "partnership_group", data);
@@ -150,6 +157,8 @@ void RegisterPartnershipRoutes(Router& router) {
     partnership_pages::RegisterMemberRoutes(router);
     partnership_pages::RegisterImpactRoutes(router);
     partnership_pages::RegisterMeasureRoutes(router);
+    partnership_pages::RegisterGroupManageRoutes(router);
+    partnership_pages::RegisterMeetingRoutes(router);
 }
 
 }  // namespace carevoice::web

@@ -42,6 +42,8 @@ nlohmann::json GroupBreadcrumbs(const partnership::Group& group);
 void RegisterMemberRoutes(Router& router);
 void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
+void RegisterGroupManageRoutes(Router& router);  // pages_partnership_manage.cpp
+void RegisterMeetingRoutes(Router& router);      // pages_partnership_meetings.cpp
 
 // Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
 template <typename Table>

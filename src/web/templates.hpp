@@ -1,6 +1,7 @@
 // Page templates: mustache files under web/templates, compiled into the binary and parsed once at
-// start-up. {{name}} is HTML-escaped; the only unescaped slot is the layout's {{{body}}}, which
-// holds a page this class itself rendered. Data comes as nlohmann::json, the same values the
+// start-up. {{name}} is HTML-escaped; unescaped slots ({{{name}}}) hold only HTML carevoice made
+// itself: the layout's {{{body}}} (a page this class rendered), SVG charts drawn on the server, and
+// Markdown turned into safe HTML by web/markdown.hpp. Data comes as nlohmann::json, the same values the
 // JSON API serialises.
 #pragma once
 
