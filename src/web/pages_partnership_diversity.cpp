@@ -132,6 +132,22 @@ void SaveProfile(RequestContext& ctx) {
         }
     }
     if (problems.empty()) {
+        // The shares of one question cannot add up to more than the whole population.
+        std::map<partnership::DiversityDimension, std::pair<double, std::string>> sums;  // sum, first field
+        for (std::size_t i = 0; i < profile.size(); ++i) {
+            auto& [sum, field] = sums[profile[i].dimension];
+            sum += profile[i].expected_share;
+            if (field.empty()) field = fields[i];
+        }
+        for (const auto& [dimension, entry] : sums) {
+            if (entry.first > 1 + partnership::kShareSumTolerance) {
+                problems.push_back({entry.second, std::string(LabelOf(partnership::kDiversityDimensions, dimension)) +
+                                                      ": the shares add up to " + Percent(entry.first) +
+                                                      ", more than 100%"});
+            }
+        }
+    }
+    if (problems.empty()) {
         Status valid = partnership::ValidatePopulationProfile(profile);
         for (const auto& p : valid.details()) {
             std::size_t index = 0;
@@ -140,9 +156,7 @@ void SaveProfile(RequestContext& ctx) {
             std::string label;
             if (index < profile.size())
                 label = std::string(LabelOf(partnership::kDiversityDimensions, profile[index].dimension));
-            AddProblem(problems, {field, p.field.find("expected_share") != std::string::npos
-                                             ? label + ": the shares add up to more than 100%"
-                                             : label + ": " + p.problem});
+            AddProblem(problems, {field, label.empty() ? "The profile: " + p.problem : label + ": " + p.problem});
         }
     }
     if (!problems.empty()) return RenderProfile(ctx, *standing, typed, problems, 422);

@@ -201,7 +201,8 @@ class ProgrammeHttpTest : public ::testing::Test {
     }
     improvement::Measure MeasureOf(improvement::MeasureSource source) {
         auto conn = server_->app().database().Acquire();
-        for (const auto& m : *store::MeasuresRepository(*conn).ListByGroup(group_id_)) {
+        const auto measures = *store::MeasuresRepository(*conn).ListByGroup(group_id_);
+        for (const auto& m : measures) {
             if (m.source == source) return m;
         }
         ADD_FAILURE() << "the demo has no such measure";
@@ -879,7 +880,7 @@ TEST_F(ProgrammeHttpTest, FacilitatorEditsThePopulationProfile) {
                                                               {"share-ethnic_group-white", "80"},
                                                               {"share-ethnic_group-asian", "30"}});
     EXPECT_EQ(over->status, 422);
-    EXPECT_TRUE(Contains(over->body, "add up to more than 100%"));
+    EXPECT_TRUE(Contains(over->body, "the shares add up to 110.0%, more than 100%"));
     auto bad = b->PostForm(GroupPath("/diversity/profile"),
                            {{"csrf_token", b->CsrfFrom("/account")}, {"share-sex-female", "120"}});
     EXPECT_EQ(bad->status, 422);
@@ -907,7 +908,8 @@ TEST_F(ProgrammeHttpTest, AnnualReportForTheDemoGroupRendersWithEverySectionAndN
     std::size_t meetings_held = 0;
     {
         auto conn = server_->app().database().Acquire();
-        for (const auto& m : *store::MeetingsRepository(*conn).ListByGroup(group_id_)) {
+        const auto meetings = *store::MeetingsRepository(*conn).ListByGroup(group_id_);
+        for (const auto& m : meetings) {
             meetings_held += m.held_on.year() == kYear ? 1 : 0;
         }
     }
