@@ -159,6 +159,7 @@ void RegisterPartnershipRoutes(Router& router) {
     partnership_pages::RegisterMeasureRoutes(router);
     partnership_pages::RegisterGroupManageRoutes(router);
     partnership_pages::RegisterMeetingRoutes(router);
+    partnership_pages::RegisterProgrammeRoutes(router);
 }
 
 }  // namespace carevoice::web

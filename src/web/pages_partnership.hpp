@@ -44,6 +44,7 @@ void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
 void RegisterGroupManageRoutes(Router& router);  // pages_partnership_manage.cpp
 void RegisterMeetingRoutes(Router& router);      // pages_partnership_meetings.cpp
+void RegisterProgrammeRoutes(Router& router);  // pages_partnership_programme*.cpp and the pages it links to
 
 // Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
 template <typename Table>
