@@ -6,6 +6,7 @@
 #include "store/migrations.hpp"
 #include "store/settings_repository.hpp"
 #include "web/crypto.hpp"
+#include "web/pages_experience_model.hpp"
 
 namespace carevoice::web {
 namespace {
@@ -52,8 +53,10 @@ void App::RegisterRoutes() {
     RegisterAdminRoutes(router_);
     RegisterApiRoutes(router_);
     RegisterOperationsRoutes(router_);
-    RegisterExperienceRoutes(router_);
-    RegisterPartnershipRoutes(router_);
+    // One cache per application: the router belongs to one App, so the cache lives as long as it.
+    auto experience_cache = std::make_shared<experience_pages::ExperienceCache>();
+    RegisterExperienceRoutes(router_, experience_cache);
+    RegisterPartnershipRoutes(router_, experience_cache);
 }
 
 void App::ResolveSession(RequestContext& ctx) {

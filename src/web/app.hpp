@@ -67,7 +67,12 @@ void RegisterAccountRoutes(Router& router);
 void RegisterAdminRoutes(Router& router);
 void RegisterApiRoutes(Router& router);
 void RegisterOperationsRoutes(Router& router);
-void RegisterExperienceRoutes(Router& router);   // pages_experience*.cpp and api_experience.cpp
-void RegisterPartnershipRoutes(Router& router);  // pages_partnership*.cpp
+namespace experience_pages {
+class ExperienceCache;  // pages_experience_model.hpp
+}
+// The experience pages and the partnership work programme (whose survey evidence is rated from the same
+// published results) share one cache of ratings per application.
+void RegisterExperienceRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
+void RegisterPartnershipRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
 
 }  // namespace carevoice::web

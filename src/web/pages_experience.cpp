@@ -108,9 +108,7 @@ void RegisterExperienceLandingRoutes(Router& router, std::shared_ptr<ExperienceC
 
 }  // namespace experience_pages
 
-void RegisterExperienceRoutes(Router& router) {
-    // One cache per application: the router belongs to one App, so the cache lives as long as it.
-    auto cache = std::make_shared<experience_pages::ExperienceCache>();
+void RegisterExperienceRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache) {
     experience_pages::RegisterExperienceLandingRoutes(router, cache);
     experience_pages::RegisterExperienceProfileRoutes(router, cache);
     experience_pages::RegisterExperienceFunnelRoutes(router, cache);

@@ -151,7 +151,7 @@ void ShowGroup(RequestContext& ctx) {
 
 }  // namespace
 
-void RegisterPartnershipRoutes(Router& router) {
+void RegisterPartnershipRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> experience_cache) {
     router.Add("GET", "/partnership", Access::Public(), RouteKind::kPage, ShowLanding);
     router.Add("GET", "/groups/:id", Access::Public(), RouteKind::kPage, ShowGroup);
     partnership_pages::RegisterMemberRoutes(router);
@@ -159,7 +159,7 @@ void RegisterPartnershipRoutes(Router& router) {
     partnership_pages::RegisterMeasureRoutes(router);
     partnership_pages::RegisterGroupManageRoutes(router);
     partnership_pages::RegisterMeetingRoutes(router);
-    partnership_pages::RegisterProgrammeRoutes(router);
+    partnership_pages::RegisterProgrammeRoutes(router, std::move(experience_cache));
 }
 
 }  // namespace carevoice::web

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -11,6 +12,10 @@
 #include "core/status.hpp"
 #include "partnership/group.hpp"
 #include "web/context.hpp"
+
+namespace carevoice::web::experience_pages {
+class ExperienceCache;  // pages_experience_model.hpp
+}
 
 namespace carevoice::web::partnership_pages {
 
@@ -44,7 +49,8 @@ void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
 void RegisterGroupManageRoutes(Router& router);  // pages_partnership_manage.cpp
 void RegisterMeetingRoutes(Router& router);      // pages_partnership_meetings.cpp
-void RegisterProgrammeRoutes(Router& router);  // pages_partnership_programme*.cpp and the pages it links to
+// pages_partnership_programme*.cpp and the pages it links to; the cache is the experience pages'.
+void RegisterProgrammeRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
 
 // Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
 template <typename Table>

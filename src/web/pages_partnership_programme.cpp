@@ -666,11 +666,10 @@ void RegisterProgrammePageRoutes(Router& router, std::shared_ptr<experience_page
     router.Add("GET", "/groups/:id/programme/tally.csv", Access::SignedIn(), RouteKind::kPage, TallyCsv);
 }
 
-void RegisterProgrammeRoutes(Router& router) {
-    // The programme page's survey evidence is rated from the published results through its own cache,
-    // refreshed like the experience pages' on every import.
-    auto cache = std::make_shared<experience_pages::ExperienceCache>();
-    RegisterProgrammePageRoutes(router, cache);
+void RegisterProgrammeRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache) {
+    // The programme page's survey evidence is rated from the published results through the experience
+    // pages' cache, refreshed on every import.
+    RegisterProgrammePageRoutes(router, std::move(cache));
     RegisterBallotRoutes(router);
     RegisterWorkItemRoutes(router);
     RegisterMeasureValueRoutes(router);
