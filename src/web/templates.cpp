@@ -33,6 +33,9 @@ mustache::data ToData(const nlohmann::json& j) {
         case nlohmann::json::value_t::null:
             return mustache::data{mustache::data::type::bool_false};
         case nlohmann::json::value_t::string:
+            // An empty text is false, as in JavaScript's mustache: {{^note}}none yet{{/note}} then shows.
+            // It renders as nothing either way.
+            if (j.get_ref<const std::string&>().empty()) return mustache::data{mustache::data::type::bool_false};
             return mustache::data{j.get<std::string>()};
         default:
             return mustache::data{j.dump()};
