@@ -150,6 +150,7 @@ void RegisterPartnershipRoutes(Router& router) {
     partnership_pages::RegisterMemberRoutes(router);
     partnership_pages::RegisterImpactRoutes(router);
     partnership_pages::RegisterMeasureRoutes(router);
+    partnership_pages::RegisterImpactViewRoutes(router);
 }
 
 }  // namespace carevoice::web

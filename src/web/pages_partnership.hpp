@@ -42,6 +42,7 @@ nlohmann::json GroupBreadcrumbs(const partnership::Group& group);
 void RegisterMemberRoutes(Router& router);
 void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
+void RegisterImpactViewRoutes(Router& router);  // pages_partnership_impact_views.cpp
 
 // Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
 template <typename Table>
