@@ -151,6 +151,7 @@ void RegisterPartnershipRoutes(Router& router) {
     partnership_pages::RegisterImpactRoutes(router);
     partnership_pages::RegisterMeasureRoutes(router);
     partnership_pages::RegisterImpactViewRoutes(router);
+    partnership_pages::RegisterAuditRoutes(router);
 }
 
 }  // namespace carevoice::web

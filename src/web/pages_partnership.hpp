@@ -43,6 +43,7 @@ void RegisterMemberRoutes(Router& router);
 void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
 void RegisterImpactViewRoutes(Router& router);  // pages_partnership_impact_views.cpp
+void RegisterAuditRoutes(Router& router);       // pages_partnership_audits.cpp
 
 // Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
 template <typename Table>
