@@ -152,6 +152,7 @@ void RegisterPartnershipRoutes(Router& router) {
     partnership_pages::RegisterMeasureRoutes(router);
     partnership_pages::RegisterImpactViewRoutes(router);
     partnership_pages::RegisterAuditRoutes(router);
+    partnership_pages::RegisterBuddyPlanRoutes(router);
 }
 
 }  // namespace carevoice::web

@@ -44,6 +44,7 @@ void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
 void RegisterImpactViewRoutes(Router& router);  // pages_partnership_impact_views.cpp
 void RegisterAuditRoutes(Router& router);       // pages_partnership_audits.cpp
+void RegisterBuddyPlanRoutes(Router& router);   // pages_partnership_buddy_plans.cpp
 
 // Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
 template <typename Table>
