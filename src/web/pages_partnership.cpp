@@ -160,6 +160,9 @@ void RegisterPartnershipRoutes(Router& router, std::shared_ptr<experience_pages:
     partnership_pages::RegisterGroupManageRoutes(router);
     partnership_pages::RegisterMeetingRoutes(router);
     partnership_pages::RegisterProgrammeRoutes(router, std::move(experience_cache));
+    partnership_pages::RegisterImpactViewRoutes(router);
+    partnership_pages::RegisterAuditRoutes(router);
+    partnership_pages::RegisterBuddyPlanRoutes(router);
 }
 
 }  // namespace carevoice::web

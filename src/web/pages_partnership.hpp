@@ -51,6 +51,9 @@ void RegisterGroupManageRoutes(Router& router);  // pages_partnership_manage.cpp
 void RegisterMeetingRoutes(Router& router);      // pages_partnership_meetings.cpp
 // pages_partnership_programme*.cpp and the pages it links to; the cache is the experience pages'.
 void RegisterProgrammeRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
+void RegisterImpactViewRoutes(Router& router);  // pages_partnership_impact_views.cpp
+void RegisterAuditRoutes(Router& router);       // pages_partnership_audits.cpp
+void RegisterBuddyPlanRoutes(Router& router);   // pages_partnership_buddy_plans.cpp
 
 // Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
 template <typename Table>

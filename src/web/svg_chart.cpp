@@ -158,6 +158,16 @@ void Chart::Point(double x, double y, Marker marker, const std::string& css_clas
     body_ += MarkerShape(marker, X(x), Y(y), size, css_class) + "</g>";
 }
 
+void Chart::Bar(double x_from, double x_to, double y_from, double y_to, const std::string& css_class,
+                const std::string& tooltip) {
+    const double left = std::min(X(x_from), X(x_to)), right = std::max(X(x_from), X(x_to));
+    const double top = std::min(Y(y_from), Y(y_to)), bottom = std::max(Y(y_from), Y(y_to));
+    body_ += "<g>";
+    if (!tooltip.empty()) body_ += "<title>" + Escape(tooltip) + "</title>";
+    body_ += "<rect class=\"" + Escape(css_class) + "\" x=\"" + Px(left) + "\" y=\"" + Px(top) + "\" width=\"" +
+             Px(right - left) + "\" height=\"" + Px(bottom - top) + "\"/></g>";
+}
+
 void Chart::Label(double x, double y, const std::string& text, const std::string& css_class, double dx, double dy) {
     body_ += "<text class=\"" + Escape(css_class) + "\" x=\"" + Px(X(x) + dx) + "\" y=\"" + Px(Y(y) + dy) + "\">" +
              Escape(text) + "</text>";

@@ -75,6 +75,10 @@ class Chart {
     // One data point; `tooltip` becomes the point's own <title> (shown on hover).
     void Point(double x, double y, Marker marker, const std::string& css_class, const std::string& tooltip,
                double size = 4.5);
+    // A bar from (x_from, y_from) to (x_to, y_to) in data coordinates, e.g. a count in a bar chart;
+    // `tooltip` becomes the bar's own <title>.
+    void Bar(double x_from, double x_to, double y_from, double y_to, const std::string& css_class,
+             const std::string& tooltip);
     // Text beside a data point (dx, dy in pixels).
     void Label(double x, double y, const std::string& text, const std::string& css_class, double dx = 8,
                double dy = -8);
