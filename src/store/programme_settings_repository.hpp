@@ -1,4 +1,4 @@
-// What the work programme pages keep beyond the work programme itself (migration 0007): the organisation
+// What the work programme pages keep beyond the work programme itself (migration 0006): the organisation
 // whose published survey results are a group's evidence, and which carevoice account is which person of
 // the group, so that a signed-in member votes as themselves. Writes happen inside the caller's
 // transaction and are audited by the caller (see groups_repository.hpp).
