@@ -33,10 +33,12 @@ std::optional<CivilDate> ParseDateInput(const DateInput& input, const std::strin
 
 nlohmann::json DateFieldData(const DateInput& input, const std::string& legend, const std::string& hint,
                              const std::vector<FieldProblem>& problems) {
-    nlohmann::json data = {{"id", input.name},     {"legend", legend},   {"hint", hint},    {"day", input.day},
-                           {"month", input.month}, {"year", input.year}, {"error", nullptr}};
+    nlohmann::json data = {{"name", input.name},   {"legend", legend},   {"hint", hint},        {"day", input.day},
+                           {"month", input.month}, {"year", input.year}, {"has_error", false}, {"error", nullptr}};
     for (const auto& p : problems) {
-        if (p.field == input.name) data["error"] = p.problem;
+        if (p.field != input.name) continue;
+        data["error"] = p.problem;
+        data["has_error"] = true;
     }
     return data;
 }

@@ -1,5 +1,5 @@
 // The NHS.UK date input (day, month and year boxes) for the partnership forms: reading the three
-// fields of one date from a form, and the template data of the partial partnership_date_field.mustache.
+// fields of one date from a form, and the template data of the partial partnership_date_input.mustache.
 // The boxes are named NAME-day, NAME-month and NAME-year; an error links to NAME-day.
 #pragma once
 
@@ -30,7 +30,7 @@ DateInput DateInputOf(const std::string& name, std::optional<CivilDate> date);
 std::optional<CivilDate> ParseDateInput(const DateInput& input, const std::string& what, bool required,
                                         std::vector<FieldProblem>& problems);
 
-// Data for {{> partnership_date_field}}: id, legend, hint, the three values and the error (if any).
+// Data for {{> partnership_date_input}}: name, legend, hint, the three values and the error (if any).
 nlohmann::json DateFieldData(const DateInput& input, const std::string& legend, const std::string& hint,
                              const std::vector<FieldProblem>& problems);
 
