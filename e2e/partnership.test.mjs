@@ -101,6 +101,16 @@ test('a facilitator adds a member, records a meeting with an action, and the pag
     assert.match(await page.locator('.nhsuk-notification-banner').innerText(), /Added Ada Newcomer/);
     await expectNoBlockingAxeViolations(t, page, 'the members page');
 
+    // Complete the new member's record: the cancer they know, where they are in treatment, training.
+    await submitAndWait(page, `a:has-text("${NEW_MEMBER}")`);
+    await expectNoBlockingAxeViolations(t, page, 'a member record');
+    await page.check('#tumour-1');
+    await page.check('#treatment_stage-during');
+    await page.fill('#training', 'CancerVOICES');
+    response = await submitAndWait(page, 'button:has-text("Save the record")');
+    assert.equal(response.status(), 200);
+    assert.match(await page.locator('.nhsuk-notification-banner').innerText(), /Saved the record of Ada Newcomer/);
+
     // Record a meeting today with six present, the new member among them, and publish the minutes.
     response = await page.goto(`${server.baseURL}${groupPath}/meetings/new`);
     assert.equal(response.status(), 200);
@@ -218,6 +228,9 @@ test('a member cannot see other members\' contact details', async () => {
       assert.doesNotMatch(await page.content(), MEMBER_EMAIL, path);
       assert.doesNotMatch(await page.content(), MEMBER_PHONE, path);
     }
+    // Nor open one member's record.
+    const firstRecord = `${groupPath}/members/1`;
+    assert.equal((await page.goto(`${server.baseURL}${firstRecord}`)).status(), 403);
     // Nor may they edit the group.
     assert.equal((await page.goto(`${server.baseURL}${groupPath}/edit`)).status(), 403);
   } finally {

@@ -155,6 +155,7 @@ void RegisterPartnershipRoutes(Router& router, std::shared_ptr<experience_pages:
     router.Add("GET", "/partnership", Access::Public(), RouteKind::kPage, ShowLanding);
     router.Add("GET", "/groups/:id", Access::Public(), RouteKind::kPage, ShowGroup);
     partnership_pages::RegisterMemberRoutes(router);
+    partnership_pages::RegisterMemberEditRoutes(router);
     partnership_pages::RegisterImpactRoutes(router);
     partnership_pages::RegisterMeasureRoutes(router);
     partnership_pages::RegisterGroupManageRoutes(router);

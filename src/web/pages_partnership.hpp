@@ -45,6 +45,7 @@ nlohmann::json GroupBreadcrumbs(const partnership::Group& group);
 
 // Registration of each part; called from RegisterPartnershipRoutes.
 void RegisterMemberRoutes(Router& router);
+void RegisterMemberEditRoutes(Router& router);  // pages_partnership_member_edit.cpp
 void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
 void RegisterGroupManageRoutes(Router& router);  // pages_partnership_manage.cpp

@@ -63,7 +63,9 @@ void ShowMembers(RequestContext& ctx, const GroupStanding& standing, const Membe
     nlohmann::json members = nlohmann::json::array();
     for (const auto& p : *people) {
         if (!partnership::IsMemberOn(p, today)) continue;
-        members.push_back({{"name", p.name},
+        members.push_back({{"id", g.id},
+                           {"person_id", p.id},
+                           {"name", p.name},
                            {"member_type", std::string(LabelOf(partnership::kMemberTypes, p.member_type))},
                            {"contact_method", std::string(LabelOf(partnership::kContactMethods, p.contact_method))},
                            {"contact_detail", ContactDetail(p)},

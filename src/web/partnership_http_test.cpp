@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "partnership/person.hpp"
 #include "store/groups_repository.hpp"
 #include "store/impact_repository.hpp"
 #include "store/measures_repository.hpp"
@@ -181,6 +182,121 @@ TEST_F(PartnershipHttpTest, AddingMemberWithoutNameIs422NamingTheFieldAndWritesN
     EXPECT_NE(r->body.find("href=\"#name\""), std::string::npos);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM people"), before);
     EXPECT_EQ(CountAudit("person.create"), 0);
+}
+
+// A member's whole record: the facilitator adds what the short add form leaves out.
+class MemberRecordHttpTest : public PartnershipHttpTest {
+  protected:
+    void SetUp() override {
+        PartnershipHttpTest::SetUp();
+        auto conn = server_->app().database().Acquire();
+        auto people = store::PeopleRepository(*conn).ListByGroup(group_id_);
+        ASSERT_TRUE(people.ok());
+        for (const auto& p : *people) {
+            if (p.member_type == partnership::MemberType::kCarer && !p.left_on && p.offices.empty()) person_ = p;
+        }
+        ASSERT_NE(person_.id, 0);
+    }
+    std::string PersonPath() { return GroupPath("/members/" + std::to_string(person_.id)); }
+    // The record as it is, with `changes` on top: what a browser sends when a field is changed.
+    httplib::Params Form(Browser& b, const std::vector<std::pair<std::string, std::string>>& changes) {
+        httplib::Params form = {
+            {"csrf_token", b.CsrfFrom(PersonPath())},
+            {"name", person_.name},
+            {"contact_method", std::string(partnership::NameOf(partnership::kContactMethods, person_.contact_method))},
+            {"email", person_.email},
+            {"postal_address", person_.postal_address},
+            {"phone", person_.phone},
+            {"member_type", "carer"}};
+        for (const auto& [k, v] : changes) {
+            form.erase(k);
+            form.emplace(k, v);
+        }
+        return form;
+    }
+    partnership::Person Stored() {
+        auto conn = server_->app().database().Acquire();
+        return *store::PeopleRepository(*conn).Find(person_.id);
+    }
+    partnership::Person person_;
+};
+
+TEST_F(MemberRecordHttpTest, FacilitatorSeesTheRecordAndTheReadIsAudited) {
+    auto b = SignedIn("facilitator");
+    auto r = b->Get(PersonPath());
+    ASSERT_EQ(r->status, 200) << r->body;
+    EXPECT_NE(r->body.find(person_.name), std::string::npos);
+    EXPECT_NE(r->body.find("Experience of which cancers?"), std::string::npos);
+    EXPECT_GE(CountAudit("person.view"), 1);
+}
+
+TEST_F(MemberRecordHttpTest, FacilitatorRecordsExperienceDiversityAndLeavingWithAnAuditEntry) {
+    auto b = SignedIn("facilitator");
+    auto r = b->PostForm(PersonPath(), Form(*b, {{"tumour-1", "yes"},  // Breast
+                                                 {"treatment_stage", "bereaved_carer"},
+                                                 {"diversity_consent", "yes"},
+                                                 {"diversity-ethnic_group", "asian"},
+                                                 {"diversity-age_band", "65_74"},
+                                                 {"training", "CancerVOICES\n"},
+                                                 {"access_needs", "Large print"},
+                                                 {"left_on-day", "31"},
+                                                 {"left_on-month", "3"},
+                                                 {"left_on-year", "2026"}}));
+    ASSERT_EQ(r->status, 303) << r->body;
+    const auto p = Stored();
+    EXPECT_EQ(p.tumour_experience, std::vector<std::string>{"Breast"});
+    ASSERT_TRUE(p.treatment_stage);
+    EXPECT_EQ(*p.treatment_stage, partnership::TreatmentStage::kBereavedCarer);
+    EXPECT_EQ(p.diversity.size(), 2u);
+    ASSERT_EQ(p.training.size(), 1u);
+    EXPECT_EQ(p.training[0].course, "CancerVOICES");
+    EXPECT_EQ(p.access_needs, "Large print");
+    ASSERT_TRUE(p.left_on);
+    EXPECT_EQ(p.left_on->ToString(), "2026-03-31");
+    EXPECT_EQ(CountAudit("person.update"), 1);
+}
+
+TEST_F(MemberRecordHttpTest, DiversityAnswersWithoutConsentAre422AndNothingIsSaved) {
+    auto b = SignedIn("facilitator");
+    auto r =
+        b->PostForm(PersonPath(), Form(*b, {{"diversity-ethnic_group", "asian"}, {"access_needs", "Hearing loop"}}));
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("There is a problem"), std::string::npos);
+    EXPECT_EQ(Stored().access_needs, person_.access_needs);
+    EXPECT_EQ(CountAudit("person.update"), 0);
+}
+
+TEST_F(MemberRecordHttpTest, ALeavingDateThatIsNotADateIs422) {
+    auto b = SignedIn("facilitator");
+    auto r =
+        b->PostForm(PersonPath(), Form(*b, {{"left_on-day", "31"}, {"left_on-month", "2"}, {"left_on-year", "2026"}}));
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("href=\"#left_on-day\""), std::string::npos);
+    EXPECT_FALSE(Stored().left_on);
+}
+
+TEST_F(MemberRecordHttpTest, MembersCannotSeeOrChangeAnotherMembersRecord) {
+    auto b = SignedIn("member");
+    auto r = b->Get(PersonPath());
+    EXPECT_EQ(r->status, 403);
+    EXPECT_EQ(r->body.find(person_.name), std::string::npos);
+    auto csrf = b->CsrfFrom(GroupPath("/impacts/new"));
+    EXPECT_EQ(b->PostForm(PersonPath(), {{"csrf_token", csrf}, {"name", "Changed"}})->status, 403);
+    EXPECT_EQ(Stored().name, person_.name);
+    EXPECT_EQ(CountAudit("person.view"), 0);
+}
+
+TEST_F(MemberRecordHttpTest, WithoutTheCsrfTokenNothingChanges) {
+    auto b = SignedIn("facilitator");
+    auto form = Form(*b, {{"access_needs", "Hearing loop"}});
+    form.erase("csrf_token");
+    EXPECT_EQ(b->PostForm(PersonPath(), form)->status, 403);
+    EXPECT_EQ(Stored().access_needs, person_.access_needs);
+}
+
+TEST_F(MemberRecordHttpTest, APersonOfAnotherGroupIsNotFound) {
+    auto b = SignedIn("facilitator");
+    EXPECT_EQ(b->Get(GroupPath("/members/999999"))->status, 404);
 }
 
 TEST_F(PartnershipHttpTest, FacilitatorAddsMemberWithAuditEntry) {
