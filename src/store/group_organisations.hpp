@@ -1,7 +1,8 @@
-// Which partnership groups work with an organisation. A group is not given organisations of its own:
-// it is attached to an organisation when its records name it by ODS code — an environmental audit of
-// one of its sites, a measure fed from its survey results, or evidence from its survey results. The
-// buddy plan pages use this to let the staff of those groups see and work on the organisation's plans.
+// Which partnership groups work with an organisation: a group is attached to an organisation when it
+// chose it as its survey organisation (programme_settings, the work programme's evidence) or its
+// records name it by ODS code — an environmental audit of one of its sites, a measure fed from its
+// survey results, or evidence from its survey results. The buddy plan pages use this to let the staff
+// of those groups see and work on the organisation's plans.
 #pragma once
 
 #include <cstdint>

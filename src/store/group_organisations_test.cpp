@@ -5,6 +5,7 @@
 #include "store/environmental_audit_repository.hpp"
 #include "store/measures_repository.hpp"
 #include "store/partnership_fixture.hpp"
+#include "store/programme_settings_repository.hpp"
 
 namespace carevoice::store {
 namespace {
@@ -55,6 +56,13 @@ TEST_F(GroupOrganisationsTest, AGroupIsAttachedToTheOrganisationsItsAuditsAndMea
 
     EXPECT_EQ(*OrganisationsOfGroup(*conn_, audits), (std::vector<std::string>{"RD8"}));
     EXPECT_EQ(*OrganisationsOfGroup(*conn_, neither), (std::vector<std::string>{"RXX"}));
+}
+
+TEST_F(GroupOrganisationsTest, AGroupIsAttachedToItsSurveyOrganisation) {
+    const std::int64_t group = MakeGroup("Survey RTH");
+    ASSERT_TRUE(ProgrammeSettingsRepository(*conn_).SetSurveyOrganisation(group, "RTH", kNow).ok());
+    EXPECT_EQ(*GroupsAttachedToOrganisations(*conn_, {"RTH"}), (std::vector<std::int64_t>{group}));
+    EXPECT_EQ(*OrganisationsOfGroup(*conn_, group), (std::vector<std::string>{"RTH"}));
 }
 
 }  // namespace

@@ -6,8 +6,8 @@
 // never shown.
 //
 // Who may use them: analysts and admins (every plan), and the staff of the partnership groups attached
-// to the mentor or the mentee (store/group_organisations.hpp: groups whose audits, measures or
-// evidence name the organisation). Analysts, admins and the facilitators and chairs of those groups
+// to the mentor or the mentee (store/group_organisations.hpp: groups whose survey organisation it is,
+// or whose audits, measures or evidence name it). Analysts, admins and the facilitators and chairs of those groups
 // start plans and change them; members of those groups read them.
 #include <algorithm>
 #include <cctype>
