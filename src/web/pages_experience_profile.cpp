@@ -217,7 +217,10 @@ nlohmann::json SplitsJson(const Profile& p, const Snapshot& snapshot) {
         if (most != it->second.end() && least != it->second.end()) {
             const double gap = most->second - least->second;
             const bool mean = experience::IsMeanQuestion(q.id);
-            row["gap"] = (gap > 0 ? "+" : "") + svg::Number(gap, mean ? 2 : 0) + (mean ? "" : " points");
+            std::string text = svg::Number(gap, mean ? 2 : 0);
+            if (gap > 0) text.insert(0, 1, '+');
+            if (!mean) text += " points";
+            row["gap"] = text;
         }
         rows.push_back(row);
     }
