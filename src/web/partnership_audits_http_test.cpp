@@ -50,14 +50,9 @@ class PartnershipAuditsHttpTest : public ::testing::Test {
         server_->AddUser("lonefacilitator", "facilitator", kPassword);
         server_->AddUser("analyst", "analyst", kPassword);
         server_->AddUser("admin", "admin", kPassword);
-        auto conn = server_->app().database().Acquire();
-        ASSERT_TRUE(store::FillPartnershipDemo(*conn, server_->clock()).ok());
-        auto groups = store::GroupsRepository(*conn).List();
-        ASSERT_TRUE(groups.ok());
-        for (const auto& g : *groups) {
-            if (g.name == store::kDemoGroupName) group_id_ = g.id;
-        }
+        group_id_ = FillDemoGroup(*server_);
         ASSERT_NE(group_id_, 0);
+        auto conn = server_->app().database().Acquire();
         auto audits = store::EnvironmentalAuditRepository(*conn).ListByGroup(group_id_);
         ASSERT_TRUE(audits.ok());
         ASSERT_EQ(audits->size(), 2u);
@@ -81,19 +76,11 @@ class PartnershipAuditsHttpTest : public ::testing::Test {
     std::string PlanPath(const std::string& rest = "") { return "/buddy-plans/" + std::to_string(plan_id_) + rest; }
 
     std::unique_ptr<Browser> SignedIn(const std::string& username) {
-        auto b = std::make_unique<Browser>(server_->port());
-        auto r = b->SignIn(username, kPassword);
-        EXPECT_EQ(r->status, 303);
-        return b;
+        return SignedInBrowser(*server_, username, kPassword);
     }
 
-    std::int64_t Count(const std::string& sql) {
-        auto conn = server_->app().database().Acquire();
-        return conn->QueryOne(sql)->Int(0);
-    }
-    std::int64_t CountAudit(const std::string& action) {
-        return Count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
-    }
+    std::int64_t Count(const std::string& sql) { return CountRows(*server_, sql); }
+    std::int64_t CountAudit(const std::string& action) { return CountAuditEntries(*server_, action); }
 
     void AddOrganisation(const std::string& code, const std::string& name) {
         auto conn = server_->app().database().Acquire();

@@ -37,32 +37,18 @@ class PartnershipHttpTest : public ::testing::Test {
         server_->AddUser("member", "member", kPassword);
         server_->AddUser("outsider", "member", kPassword);
         server_->AddUser("analyst", "analyst", kPassword);
-        auto conn = server_->app().database().Acquire();
-        ASSERT_TRUE(store::FillPartnershipDemo(*conn, server_->clock()).ok());
-        auto groups = store::GroupsRepository(*conn).List();
-        ASSERT_TRUE(groups.ok());
-        for (const auto& g : *groups) {
-            if (g.name == store::kDemoGroupName) group_id_ = g.id;
-        }
+        group_id_ = FillDemoGroup(*server_);
         ASSERT_NE(group_id_, 0);
     }
 
     std::string GroupPath(const std::string& rest = "") { return "/groups/" + std::to_string(group_id_) + rest; }
 
     std::unique_ptr<Browser> SignedIn(const std::string& username) {
-        auto b = std::make_unique<Browser>(server_->port());
-        auto r = b->SignIn(username, kPassword);
-        EXPECT_EQ(r->status, 303);
-        return b;
+        return SignedInBrowser(*server_, username, kPassword);
     }
 
-    std::int64_t Count(const std::string& sql) {
-        auto conn = server_->app().database().Acquire();
-        return conn->QueryOne(sql)->Int(0);
-    }
-    std::int64_t CountAudit(const std::string& action) {
-        return Count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
-    }
+    std::int64_t Count(const std::string& sql) { return CountRows(*server_, sql); }
+    std::int64_t CountAudit(const std::string& action) { return CountAuditEntries(*server_, action); }
 
     httplib::Params ImpactForm(Browser& b, const std::string& title, bool is_public) {
         httplib::Params form = {{"csrf_token", b.CsrfFrom(GroupPath("/impacts/new"))},

@@ -91,14 +91,9 @@ class PartnershipMeetingsHttpTest : public ::testing::Test {
         server_->AddUser("outsider", "facilitator", kPassword);  // a facilitator, but of no group
         server_->AddUser("analyst", "analyst", kPassword);
         server_->AddUser("boss", "admin", kPassword);
-        auto conn = server_->app().database().Acquire();
-        ASSERT_TRUE(store::FillPartnershipDemo(*conn, server_->clock()).ok());
-        auto groups = store::GroupsRepository(*conn).List();
-        ASSERT_TRUE(groups.ok());
-        for (const auto& g : *groups) {
-            if (g.name == store::kDemoGroupName) group_id_ = g.id;
-        }
+        group_id_ = FillDemoGroup(*server_);
         ASSERT_NE(group_id_, 0);
+        auto conn = server_->app().database().Acquire();
         auto people = store::PeopleRepository(*conn).ListByGroup(group_id_);
         ASSERT_TRUE(people.ok());
         people_ = *people;
@@ -110,19 +105,11 @@ class PartnershipMeetingsHttpTest : public ::testing::Test {
     std::int64_t Person(const std::string& first) { return first_names_.at(first); }
 
     std::unique_ptr<Browser> SignedIn(const std::string& username) {
-        auto b = std::make_unique<Browser>(server_->port());
-        auto r = b->SignIn(username, kPassword);
-        EXPECT_EQ(r->status, 303);
-        return b;
+        return SignedInBrowser(*server_, username, kPassword);
     }
 
-    std::int64_t Count(const std::string& sql) {
-        auto conn = server_->app().database().Acquire();
-        return conn->QueryOne(sql)->Int(0);
-    }
-    std::int64_t CountAudit(const std::string& action) {
-        return Count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
-    }
+    std::int64_t Count(const std::string& sql) { return CountRows(*server_, sql); }
+    std::int64_t CountAudit(const std::string& action) { return CountAuditEntries(*server_, action); }
     std::int64_t Meetings() { return Count("SELECT COUNT(*) FROM meetings"); }
     std::int64_t Actions() { return Count("SELECT COUNT(*) FROM actions"); }
 

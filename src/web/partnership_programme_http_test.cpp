@@ -140,14 +140,9 @@ class ProgrammeHttpTest : public ::testing::Test {
         server_->AddUser("outsider", "member", kPassword);
         server_->AddUser("analyst", "analyst", kPassword);
         server_->AddUser("admin", "admin", kPassword);
-        auto conn = server_->app().database().Acquire();
-        ASSERT_TRUE(store::FillPartnershipDemo(*conn, server_->clock()).ok());
-        auto groups = store::GroupsRepository(*conn).List();
-        ASSERT_TRUE(groups.ok());
-        for (const auto& g : *groups) {
-            if (g.name == store::kDemoGroupName) group_id_ = g.id;
-        }
+        group_id_ = FillDemoGroup(*server_);
         ASSERT_NE(group_id_, 0);
+        auto conn = server_->app().database().Acquire();
         auto people = store::PeopleRepository(*conn).ListByGroup(group_id_);
         ASSERT_TRUE(people.ok());
         people_ = *people;
@@ -171,19 +166,11 @@ class ProgrammeHttpTest : public ::testing::Test {
     std::string Programme(int year = kYear) { return GroupPath("/programme?year=" + std::to_string(year)); }
 
     std::unique_ptr<Browser> SignedIn(const std::string& username) {
-        auto b = std::make_unique<Browser>(server_->port());
-        auto r = b->SignIn(username, kPassword);
-        EXPECT_EQ(r->status, 303);
-        return b;
+        return SignedInBrowser(*server_, username, kPassword);
     }
 
-    std::int64_t Count(const std::string& sql) {
-        auto conn = server_->app().database().Acquire();
-        return conn->QueryOne(sql)->Int(0);
-    }
-    std::int64_t CountAudit(const std::string& action) {
-        return Count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
-    }
+    std::int64_t Count(const std::string& sql) { return CountRows(*server_, sql); }
+    std::int64_t CountAudit(const std::string& action) { return CountAuditEntries(*server_, action); }
     std::int64_t Person(const std::string& name) {
         for (const auto& p : people_) {
             if (p.name == name) return p.id;

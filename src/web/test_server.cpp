@@ -4,6 +4,8 @@
 
 #include <regex>
 
+#include "store/groups_repository.hpp"
+#include "store/partnership_demo.hpp"
 #include "store/test_database.hpp"
 #include "web/accounts.hpp"
 
@@ -123,6 +125,36 @@ httplib::Result Browser::SignIn(const std::string& username, const std::string& 
 std::string Browser::Cookie(const std::string& name) const {
     auto it = cookies_.find(name);
     return it == cookies_.end() ? "" : it->second;
+}
+
+std::int64_t FillDemoGroup(TestServer& server) {
+    auto conn = server.app().database().Acquire();
+    Status filled = store::FillPartnershipDemo(*conn, server.clock());
+    EXPECT_TRUE(filled.ok()) << filled.ToString();
+    auto groups = store::GroupsRepository(*conn).List();
+    EXPECT_TRUE(groups.ok());
+    if (!filled.ok() || !groups.ok()) return 0;
+    for (const auto& g : *groups) {
+        if (g.name == store::kDemoGroupName) return g.id;
+    }
+    ADD_FAILURE() << "the demo group was not written";
+    return 0;
+}
+
+std::unique_ptr<Browser> SignedInBrowser(TestServer& server, const std::string& username, const std::string& password) {
+    auto b = std::make_unique<Browser>(server.port());
+    auto r = b->SignIn(username, password);
+    EXPECT_TRUE(r && r->status == 303) << "signing in as " << username;
+    return b;
+}
+
+std::int64_t CountRows(TestServer& server, const std::string& sql) {
+    auto conn = server.app().database().Acquire();
+    return conn->QueryOne(sql)->Int(0);
+}
+
+std::int64_t CountAuditEntries(TestServer& server, const std::string& action) {
+    return CountRows(server, "SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
 }
 
 }  // namespace carevoice::web::testing

@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -54,5 +55,14 @@ class Browser {
     httplib::Client client_;
     std::map<std::string, std::string> cookies_;
 };
+
+// The partnership demo (store::FillPartnershipDemo, modelled on Milton Keynes) written into the server's
+// database; returns the demo group's id, or 0 (with a test failure) if it could not be written.
+std::int64_t FillDemoGroup(TestServer& server);
+// A browser signed in through the form as `username` (a test failure if the sign-in is refused).
+std::unique_ptr<Browser> SignedInBrowser(TestServer& server, const std::string& username, const std::string& password);
+// The integer a COUNT query gives, and the number of audit entries of one action.
+std::int64_t CountRows(TestServer& server, const std::string& sql);
+std::int64_t CountAuditEntries(TestServer& server, const std::string& action);
 
 }  // namespace carevoice::web::testing
