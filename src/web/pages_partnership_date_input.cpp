@@ -33,7 +33,7 @@ std::optional<CivilDate> ParseDateInput(const DateInput& input, const std::strin
 
 nlohmann::json DateFieldData(const DateInput& input, const std::string& legend, const std::string& hint,
                              const std::vector<FieldProblem>& problems) {
-    nlohmann::json data = {{"name", input.name},   {"legend", legend},   {"hint", hint},        {"day", input.day},
+    nlohmann::json data = {{"name", input.name},   {"legend", legend},   {"hint", hint},       {"day", input.day},
                            {"month", input.month}, {"year", input.year}, {"has_error", false}, {"error", nullptr}};
     for (const auto& p : problems) {
         if (p.field != input.name) continue;
