@@ -148,20 +148,8 @@ void RenderBallot(RequestContext& ctx, const GroupStanding& standing, int year, 
 }
 
 std::optional<std::pair<GroupStanding, int>> Begin(RequestContext& ctx, bool manage) {
-    auto standing = LoadStanding(ctx);
-    if (!standing.ok()) {
-        ctx.Error(HttpStatusFor(standing.status()), standing.status());
-        return std::nullopt;
-    }
-    if (!Require(ctx, manage ? standing->MayManage() : standing->MayRecord(),
-                 manage ? kWhoManagesProgramme : kWhoVotes))
-        return std::nullopt;
-    auto year = ProgrammeYear(ctx);
-    if (!year.ok()) {
-        ctx.Error(422, year.status());
-        return std::nullopt;
-    }
-    return std::pair<GroupStanding, int>(std::move(*standing), *year);
+    return BeginProgrammeRequest(ctx, manage ? &GroupStanding::MayManage : &GroupStanding::MayRecord,
+                                 manage ? kWhoManagesProgramme : kWhoVotes);
 }
 
 void ShowBallot(RequestContext& ctx) {

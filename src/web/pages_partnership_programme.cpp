@@ -365,20 +365,8 @@ void RenderProgramme(RequestContext& ctx, experience_pages::ExperienceCache& cac
 // Loads the group and the year, and checks the user may do what `allowed` says; answers the request
 // itself and returns nothing when it cannot go on.
 std::optional<std::pair<GroupStanding, int>> Begin(RequestContext& ctx, bool manage) {
-    auto standing = LoadStanding(ctx);
-    if (!standing.ok()) {
-        ctx.Error(HttpStatusFor(standing.status()), standing.status());
-        return std::nullopt;
-    }
-    if (!Require(ctx, manage ? standing->MayManage() : standing->MayRead(),
-                 manage ? kWhoManagesProgramme : kWhoReadsProgramme))
-        return std::nullopt;
-    auto year = ProgrammeYear(ctx);
-    if (!year.ok()) {
-        ctx.Error(422, year.status());
-        return std::nullopt;
-    }
-    return std::pair<GroupStanding, int>(std::move(*standing), *year);
+    return BeginProgrammeRequest(ctx, manage ? &GroupStanding::MayManage : &GroupStanding::MayRead,
+                                 manage ? kWhoManagesProgramme : kWhoReadsProgramme);
 }
 
 // Runs `write` in one transaction with its audit entry; answers with the error when anything fails.
@@ -664,6 +652,23 @@ void RegisterProgrammePageRoutes(Router& router, std::shared_ptr<experience_page
     router.Add("POST", "/groups/:id/programme/survey-organisation", Access::SignedIn(), RouteKind::kPage,
                [cache](RequestContext& ctx) { SetSurveyOrganisation(ctx, *cache); });
     router.Add("GET", "/groups/:id/programme/tally.csv", Access::SignedIn(), RouteKind::kPage, TallyCsv);
+}
+
+std::optional<std::pair<GroupStanding, int>> BeginProgrammeRequest(RequestContext& ctx,
+                                                                   bool (GroupStanding::*allowed)() const,
+                                                                   const char* who_may) {
+    auto standing = LoadStanding(ctx);
+    if (!standing.ok()) {
+        ctx.Error(HttpStatusFor(standing.status()), standing.status());
+        return std::nullopt;
+    }
+    if (!Require(ctx, ((*standing).*allowed)(), who_may)) return std::nullopt;
+    auto year = ProgrammeYear(ctx);
+    if (!year.ok()) {
+        ctx.Error(422, year.status());
+        return std::nullopt;
+    }
+    return std::pair<GroupStanding, int>(std::move(*standing), *year);
 }
 
 void RegisterProgrammeRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache) {

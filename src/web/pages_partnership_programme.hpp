@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/civil_date.hpp"
@@ -28,6 +29,12 @@ namespace carevoice::web::partnership_pages {
 
 inline constexpr const char* kWhoManagesProgramme = "the group's facilitators and chairs, and administrators,";
 inline constexpr const char* kWhoReadsProgramme = "members of the group, analysts and administrators";
+
+// The group of the path and the programme year (?year=, this year by default), when the standing's
+// `allowed` check passes; otherwise the error page (404, 403 naming `who_may`, or 422) has been sent.
+std::optional<std::pair<GroupStanding, int>> BeginProgrammeRequest(RequestContext& ctx,
+                                                                   bool (GroupStanding::*allowed)() const,
+                                                                   const char* who_may);
 
 // The programme year of the request: ?year= (or the form's programme_year), this year when absent.
 // InvalidArgument naming "year" when it is not a year carevoice plans for.
