@@ -5,9 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "app/accounts.hpp"
 #include "core/status.hpp"
 #include "store/sql.hpp"
-#include "web/accounts.hpp"
 
 namespace carevoice::cli {
 
@@ -34,7 +34,7 @@ struct ExitCode {
 };
 
 // The actor recorded in the audit log for command-line changes.
-web::Actor CommandLineActor();
+app::Actor CommandLineActor();
 
 // Prints "carevoice: <message>" (and any details) on stderr; returns the exit code to use.
 int Fail(const Status& status);

@@ -2,15 +2,15 @@
 // that `make run` shows carevoice at once. Later capabilities add their demo data here.
 #include <cstdio>
 
+#include "app/accounts.hpp"
+#include "app/cpes_import.hpp"
+#include "app/crypto.hpp"
 #include "cli/commands.hpp"
 #include "core/file.hpp"
+#include "demo/partnership_demo.hpp"
 #include "store/accounts_repository.hpp"
 #include "store/experience_repository.hpp"
 #include "store/organisations_repository.hpp"
-#include "store/partnership_demo.hpp"
-#include "web/accounts.hpp"
-#include "web/cpes_import.hpp"
-#include "web/crypto.hpp"
 
 namespace carevoice::cli {
 namespace {
@@ -55,17 +55,17 @@ Status ImportSurveyResults(store::Connection& conn, const std::string& dir) {
             dir.c_str());
         return Status::Ok();
     }
-    web::CpesImportRequest request;
+    app::CpesImportRequest request;
     request.results = std::move(*results);
     CV_ASSIGN_OR_RETURN(request.questions, ReadTextFile(dir + "/cpes_2015_2018_questions.csv"));
     CV_ASSIGN_OR_RETURN(request.parameters, ReadTextFile(dir + "/cpes_2018_expected_range_parameters.csv"));
     request.parameters_year = 2018;
     request.source = "cpes_2015_2018_results.csv.gz (demo)";
     SystemClock clock;
-    web::Actor actor;
+    app::Actor actor;
     actor.username = "(carevoice demo)";
     actor.role = "admin";
-    CV_ASSIGN_OR_RETURN(auto report, web::ImportCpes(conn, clock, request, actor));
+    CV_ASSIGN_OR_RETURN(auto report, app::ImportCpes(conn, clock, request, actor));
     std::printf(
         "Imported the published National Cancer Patient Experience Survey results, 2015-2018: %lld rows for "
         "%lld organisations.\n",
@@ -82,18 +82,18 @@ Status FillDemo(store::Connection& conn, const std::string& cpes_dir) {
         std::printf("The database already has accounts; the demo accounts are left as they are.\n");
         return Status::Ok();
     }
-    CV_RETURN_IF_ERROR(web::InitCrypto());
+    CV_RETURN_IF_ERROR(app::InitCrypto());
     store::OrganisationsRepository orgs(conn);
     CV_ASSIGN_OR_RETURN(auto alliance, orgs.Upsert({0, "DEMO-CA", "Demo Cancer Alliance", "alliance", std::nullopt},
                                                    clock.NowSeconds()));
     CV_RETURN_IF_ERROR(
         orgs.Upsert({0, "DEMO-T1", "Demo Hospitals NHS Foundation Trust", "trust", alliance.id}, clock.NowSeconds())
             .status());
-    web::Actor actor;
+    app::Actor actor;
     actor.username = "(carevoice demo)";
     actor.role = "admin";
     for (const auto& a : kDemoAccounts) {
-        CV_RETURN_IF_ERROR(web::AddUser(conn, clock, web::PasswordCost::kInteractive,
+        CV_RETURN_IF_ERROR(app::AddUser(conn, clock, app::PasswordCost::kInteractive,
                                         {a.username, a.name, std::string(RoleName(a.role)), DemoPassword(a)}, actor)
                                .status());
     }
@@ -121,7 +121,7 @@ void RegisterDemo(CLI::App& app) {
         // The partnership group links the demo facilitator and member accounts, so it comes after them;
         // it does nothing when the group exists already.
         SystemClock clock;
-        if (Status s = store::FillPartnershipDemo(*conn, clock); !s.ok()) throw ExitCode{Fail(s)};
+        if (Status s = demo::FillPartnershipDemo(*conn, clock); !s.ok()) throw ExitCode{Fail(s)};
         std::printf(
             "The demo partnership group is in place (modelled on the Milton Keynes Cancer Patient Partnership).\n");
         PrintAccounts();

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <cstdio>
 
+#include "app/cpes_import.hpp"
 #include "cli/commands.hpp"
 #include "core/file.hpp"
-#include "web/cpes_import.hpp"
 
 namespace carevoice::cli {
 namespace {
@@ -44,7 +44,7 @@ Result<std::string> ReadOptional(const std::string& path, const char* what) {
 void Import(const ImportOptions& o) {
     auto results = ReadTextFile(o.file);
     if (!results.ok()) throw ExitCode{Fail(results.status())};
-    web::CpesImportRequest request;
+    app::CpesImportRequest request;
     request.results = std::move(*results);
     request.skip_invalid = o.skip_invalid;
     request.source = o.file.substr(o.file.find_last_of('/') + 1);
@@ -65,7 +65,7 @@ void Import(const ImportOptions& o) {
     SystemClock clock;
     ProgressBar bar;
     const auto start = std::chrono::steady_clock::now();
-    auto report = web::ImportCpes(*conn, clock, request, CommandLineActor(),
+    auto report = app::ImportCpes(*conn, clock, request, CommandLineActor(),
                                   [&bar](std::size_t done, std::size_t total) { bar.Update(done, total); });
     if (!report.ok()) {
         std::fprintf(stderr, "Nothing was imported.\n");
@@ -86,7 +86,7 @@ void Import(const ImportOptions& o) {
     }
     if (!report->rejected.empty()) {
         std::string out = o.rejected_out.empty() ? o.file + ".rejected.csv" : o.rejected_out;
-        if (Status s = WriteTextFile(out, web::RejectedLinesCsv(report->rejected)); !s.ok()) throw ExitCode{Fail(s)};
+        if (Status s = WriteTextFile(out, app::RejectedLinesCsv(report->rejected)); !s.ok()) throw ExitCode{Fail(s)};
         std::printf("Skipped %zu invalid lines; they are listed with the reasons in %s\n", report->rejected.size(),
                     out.c_str());
     }
@@ -94,8 +94,8 @@ void Import(const ImportOptions& o) {
 
 }  // namespace
 
-web::Actor CommandLineActor() {
-    web::Actor a;
+app::Actor CommandLineActor() {
+    app::Actor a;
     const char* login = std::getenv("USER");
     a.username = std::string("(command line") + (login ? ": " + std::string(login) : "") + ")";
     a.role = "admin";

@@ -2,12 +2,12 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "app/year_ratings.hpp"
 #include "cli/commands.hpp"
 #include "core/csv.hpp"
 #include "core/file.hpp"
 #include "experience/buddy.hpp"
 #include "experience/parameters_file.hpp"
-#include "web/benchmarking_data.hpp"
 
 namespace carevoice::cli {
 namespace {
@@ -25,7 +25,7 @@ std::string Number(double v, int decimals) {
     return buf;
 }
 
-std::shared_ptr<const web::LoadedRatings> Load(const std::string& db_url, int year, const std::string& level,
+std::shared_ptr<const app::LoadedRatings> Load(const std::string& db_url, int year, const std::string& level,
                                                const std::string& parameters_file, bool own_estimate, int threshold) {
     std::optional<std::vector<experience::QuestionParameters>> override_params;
     if (!parameters_file.empty()) {
@@ -38,9 +38,9 @@ std::shared_ptr<const web::LoadedRatings> Load(const std::string& db_url, int ye
     auto db = OpenDatabase(db_url);
     if (!db.ok()) throw ExitCode{Fail(db.status())};
     auto conn = (*db)->Acquire();
-    auto loaded = web::LoadYearRatings(
+    auto loaded = app::LoadYearRatings(
         *conn, year, level,
-        own_estimate ? web::ParameterChoice::kOwnEstimate : web::ParameterChoice::kPublishedIfAvailable, threshold,
+        own_estimate ? app::ParameterChoice::kOwnEstimate : app::ParameterChoice::kPublishedIfAvailable, threshold,
         override_params);
     if (!loaded.ok()) throw ExitCode{Fail(loaded.status())};
     return *loaded;

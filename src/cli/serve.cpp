@@ -9,7 +9,7 @@
 #include "cli/commands.hpp"
 #include "core/text.hpp"
 #include "store/migrations.hpp"
-#include "web/server.hpp"
+#include "web/http/server.hpp"
 
 namespace carevoice::cli {
 namespace {

@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/accounts.hpp"
+#include "app/crypto.hpp"
 #include "cli/commands.hpp"
 #include "store/accounts_repository.hpp"
-#include "web/accounts.hpp"
-#include "web/crypto.hpp"
 
 namespace carevoice::cli {
 namespace {
@@ -18,7 +18,7 @@ std::string ReadPassword() {
     termios old{};
     const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
     if (tty) {
-        std::fprintf(stderr, "Password (at least %zu characters): ", web::kMinPasswordLength);
+        std::fprintf(stderr, "Password (at least %zu characters): ", app::kMinPasswordLength);
         termios quiet = old;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
@@ -48,11 +48,11 @@ struct AddOptions {
 void Add(const AddOptions& o) {
     auto db = OpenDatabase(o.db);
     if (!db.ok()) throw ExitCode{Fail(db.status())};
-    if (Status s = web::InitCrypto(); !s.ok()) throw ExitCode{Fail(s)};
-    std::string password = o.password_stdin ? ReadPassword() : web::RandomToken(12);
+    if (Status s = app::InitCrypto(); !s.ok()) throw ExitCode{Fail(s)};
+    std::string password = o.password_stdin ? ReadPassword() : app::RandomToken(12);
     auto conn = (*db)->Acquire();
     SystemClock clock;
-    auto user = web::AddUser(*conn, clock, web::PasswordCost::kInteractive, {o.username, o.name, o.role, password},
+    auto user = app::AddUser(*conn, clock, app::PasswordCost::kInteractive, {o.username, o.name, o.role, password},
                              CommandLineActor());
     if (!user.ok()) throw ExitCode{Fail(user.status())};
     std::printf("Added %s (%s) with the role %s.\n", user->display_name.c_str(), user->username.c_str(),
@@ -70,7 +70,7 @@ void List(const std::string& url) {
     auto users = store::AccountsRepository(*conn).ListUsers();
     if (!users.ok()) throw ExitCode{Fail(users.status())};
     SystemClock clock;
-    (void)web::AppendAudit(*conn, clock, CommandLineActor(), "user.list", "user", "", "success");
+    (void)app::AppendAudit(*conn, clock, CommandLineActor(), "user.list", "user", "", "success");
     if (users->empty()) {
         std::printf("No users yet. Add one with: carevoice user add USERNAME --name \"Full Name\" --role admin\n");
         return;
@@ -124,7 +124,7 @@ void RegisterUser(CLI::App& app) {
         auto u = FindUser(*conn, role->username);
         if (!u.ok()) throw ExitCode{Fail(u.status())};
         SystemClock clock;
-        if (Status s = web::ChangeRole(*conn, clock, u->id, *parsed, CommandLineActor()); !s.ok())
+        if (Status s = app::ChangeRole(*conn, clock, u->id, *parsed, CommandLineActor()); !s.ok())
             throw ExitCode{Fail(s)};
         std::printf("%s now has the role %s.\n", u->username.c_str(), role->role.c_str());
     });
@@ -143,7 +143,7 @@ void RegisterUser(CLI::App& app) {
             auto u = FindUser(*conn, target->username);
             if (!u.ok()) throw ExitCode{Fail(u.status())};
             SystemClock clock;
-            if (Status s = web::SetDisabled(*conn, clock, u->id, disable, CommandLineActor()); !s.ok()) {
+            if (Status s = app::SetDisabled(*conn, clock, u->id, disable, CommandLineActor()); !s.ok()) {
                 throw ExitCode{Fail(s)};
             }
             std::printf("%s is now %s.\n", u->username.c_str(), disable ? "disabled" : "enabled");

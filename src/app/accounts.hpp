@@ -1,0 +1,55 @@
+// Account management shared by the web pages, the JSON API and the command line: validation,
+// creation, role changes, disabling and password changes. Each change is one transaction that
+// also writes its audit entry, so a change is never made without being recorded.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/crypto.hpp"
+#include "core/clock.hpp"
+#include "core/status.hpp"
+#include "store/accounts_repository.hpp"
+#include "store/sql.hpp"
+
+namespace carevoice::app {
+
+// Who is acting, for the audit log.
+struct Actor {
+    std::optional<std::int64_t> user_id;
+    std::string username;  // "(command line)" for the CLI
+    std::string role;      // a role name, or "public"
+    std::string client_address;
+    std::string request_id;
+};
+
+inline constexpr std::size_t kMinPasswordLength = 10;  // NCSC: length beats complexity rules
+inline constexpr std::size_t kMaxPasswordLength = 256;
+
+struct NewAccount {
+    std::string username;
+    std::string display_name;
+    std::string role;
+    std::string password;
+};
+
+// Problems with each field, named by field; empty when valid.
+std::vector<FieldProblem> ValidateNewAccount(const NewAccount& account);
+std::optional<std::string> PasswordProblem(const std::string& password);
+
+Status AppendAudit(store::Connection& conn, const Clock& clock, const Actor& actor, const std::string& action,
+                   const std::string& record_type, const std::string& record_id, const std::string& outcome);
+
+Result<store::User> AddUser(store::Connection& conn, const Clock& clock, PasswordCost cost, const NewAccount& account,
+                            const Actor& actor);
+// Role changes and disabling end the person's sessions; neither may leave carevoice without an
+// active administrator.
+Status ChangeRole(store::Connection& conn, const Clock& clock, std::int64_t user_id, Role role, const Actor& actor);
+Status SetDisabled(store::Connection& conn, const Clock& clock, std::int64_t user_id, bool disabled,
+                   const Actor& actor);
+Status ChangePassword(store::Connection& conn, const Clock& clock, PasswordCost cost, std::int64_t user_id,
+                      const std::string& current_password, const std::string& new_password, const Actor& actor);
+
+}  // namespace carevoice::app

@@ -1,0 +1,191 @@
+#include "web/http/app.hpp"
+
+#include <chrono>
+
+#include "app/crypto.hpp"
+#include "store/accounts_repository.hpp"
+#include "store/migrations.hpp"
+#include "store/settings_repository.hpp"
+#include "web/experience/model.hpp"
+
+namespace carevoice::web {
+namespace {
+
+constexpr const char* kSessionCookie = "cv_session";
+constexpr const char* kAnonCookie = "cv_anon";
+// A session's last-seen time is written at most this often, so that reading pages does not
+// turn every request into a database write.
+constexpr std::int64_t kTouchIntervalSeconds = 60;
+
+bool IsStateChanging(const std::string& method) {
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+}  // namespace
+
+RequestTrace& CurrentTrace() {
+    thread_local RequestTrace trace;
+    return trace;
+}
+
+Result<std::unique_ptr<App>> App::Create(ServerConfig config, std::shared_ptr<Clock> clock) {
+    CV_RETURN_IF_ERROR(app::InitCrypto());
+    auto app = std::unique_ptr<App>(new App());
+    app->config_ = std::move(config);
+    app->clock_ = std::move(clock);
+    CV_ASSIGN_OR_RETURN(app->db_, store::Database::Open(app->config_.db_url, app->config_.db_pool_size));
+    CV_ASSIGN_OR_RETURN(app->templates_, Templates::Load());
+    {
+        auto conn = app->db_->Acquire();
+        CV_RETURN_IF_ERROR(store::Migrate(*conn).status());
+        store::SettingsRepository settings(*conn);
+        CV_ASSIGN_OR_RETURN(app->csrf_secret_, settings.GetOrInsert("csrf_secret", app::RandomToken(32)));
+    }
+    app->RegisterRoutes();
+    return app;
+}
+
+bool App::secure_cookies() const { return config_.public_url.rfind("https://", 0) == 0; }
+
+void App::RegisterRoutes() {
+    RegisterHomeRoutes(router_);
+    RegisterAccountRoutes(router_);
+    RegisterAdminRoutes(router_);
+    RegisterApiRoutes(router_);
+    RegisterOperationsRoutes(router_);
+    // One cache per application: the router belongs to one App, so the cache lives as long as it.
+    auto experience_cache = std::make_shared<experience_pages::ExperienceCache>();
+    RegisterExperienceRoutes(router_, experience_cache);
+    RegisterPartnershipRoutes(router_, experience_cache);
+}
+
+void App::ResolveSession(RequestContext& ctx) {
+    std::string token = ctx.Cookie(kSessionCookie);
+    if (!token.empty()) {
+        const std::int64_t now = clock_->NowSeconds();
+        const std::string hash = app::Sha256Hex(token);
+        store::AccountsRepository accounts(ctx.db());
+        auto session = accounts.FindSession(hash);
+        bool valid = session.ok() && now - session->last_seen_at <= config_.session_idle_seconds &&
+                     now - session->created_at <= config_.session_absolute_seconds;
+        if (session.ok() && !valid) (void)accounts.DeleteSession(hash);
+        if (valid) {
+            auto user = accounts.FindUserById(session->user_id);
+            if (user.ok() && !user->disabled) {
+                ctx.user = CurrentUser{user->id, user->username, user->display_name, user->role};
+                ctx.session_token = token;
+                if (now - session->last_seen_at >= kTouchIntervalSeconds) (void)accounts.TouchSession(hash, now);
+            }
+        }
+        if (!ctx.user) ctx.ClearCookie(kSessionCookie);
+    }
+    // Forms are bound to the session, or for visitors not signed in to an anonymous cookie.
+    std::string binding = ctx.user ? "s:" + ctx.session_token : "";
+    if (!ctx.user) {
+        std::string anon = ctx.Cookie(kAnonCookie);
+        if (anon.size() < 20) {
+            anon = app::RandomToken(24);
+            ctx.SetCookie(kAnonCookie, anon, 0);
+        }
+        binding = "a:" + anon;
+    }
+    ctx.csrf_token = app::HmacToken(csrf_secret_, binding);
+}
+
+bool App::CheckCsrf(RequestContext& ctx) {
+    std::string sent = ctx.req.get_header_value("X-CSRF-Token");
+    if (sent.empty()) sent = ctx.Param("csrf_token");
+    return !sent.empty() && app::EqualsConstantTime(sent, ctx.csrf_token);
+}
+
+void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
+    RequestTrace& trace = CurrentTrace();
+    RouteMatch match = router_.Match(req.method, req.path);
+    static const Route kUnmatchedPage{"", "(unmatched)", Access::Public(), RouteKind::kPage, nullptr, {}, {}};
+    static const Route kUnmatchedApi{"", "(unmatched)", Access::Public(), RouteKind::kApi, nullptr, {}, {}};
+    const bool api_path = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
+    const Route& route = match.route ? *match.route : (api_path ? kUnmatchedApi : kUnmatchedPage);
+    trace.route = route.pattern;
+
+    RequestContext ctx{
+        *this,
+        req,
+        res,
+        route,
+        std::move(match.params),
+        trace.request_id,
+        config_.trust_proxy && req.has_header("X-Forwarded-For")
+            ? req.get_header_value("X-Forwarded-For").substr(0, req.get_header_value("X-Forwarded-For").find(','))
+            : req.remote_addr,
+        {},
+        {},
+        {},
+        {}};
+    try {
+        if (!match.route) {
+            if (!match.allowed.empty()) {
+                std::string allow;
+                for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+                res.set_header("Allow", allow);
+                ctx.Error(405, "method_not_allowed",
+                          req.method + " is not allowed here. This address accepts: " + allow + ".");
+            } else {
+                ctx.Error(404, "not_found",
+                          "There is no page at this address. Check the address, or go to the home page.");
+            }
+            return;
+        }
+        if (route.options.needs_session) ResolveSession(ctx);
+        if (!route.access.Allows(ctx.role())) {
+            if (!ctx.user) {
+                if (route.kind == RouteKind::kPage && req.method == "GET") {
+                    ctx.Redirect("/sign-in?next=" + httplib::detail::encode_query_param(req.target));
+                } else {
+                    ctx.Error(401, "unauthenticated", "Sign in to use this. Your session may have expired.");
+                }
+            } else {
+                ctx.Error(403, "forbidden",
+                          "Your role (" + std::string(RoleName(ctx.user->role)) +
+                              ") does not allow this. Ask an administrator if you need access.");
+            }
+            return;
+        }
+        if (IsStateChanging(req.method) && !CheckCsrf(ctx)) {
+            ctx.Error(403, "csrf_token_invalid",
+                      "This form was not sent from this carevoice page, or it has expired. Go back, reload the page "
+                      "and try again.");
+            return;
+        }
+        route.handler(ctx);
+    } catch (const std::exception&) {
+        // The internal detail stays out of the response; the request id ties it to the log line.
+        res.body.clear();
+        ctx.Error(500, "internal",
+                  "Something went wrong on our side. Try again; if it keeps happening, give the administrator this "
+                  "reference: " +
+                      trace.request_id);
+    }
+}
+
+void App::RenderTransportError(const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    static const Route kTransport{"", "(transport)", Access::Public(), RouteKind::kPage, nullptr, {}, {}};
+    static const Route kTransportApi{"", "(transport)", Access::Public(), RouteKind::kApi, nullptr, {}, {}};
+    const bool api_path = req.path.rfind("/api/", 0) == 0;
+    RequestContext ctx{
+        *this, req, res, api_path ? kTransportApi : kTransport, {}, CurrentTrace().request_id, req.remote_addr, {},
+        {},    {},  {}};
+    if (CurrentTrace().route.empty()) CurrentTrace().route = "(transport)";
+    int status = res.status;
+    if (status == 413) {
+        ctx.Error(413, "payload_too_large",
+                  "The request is larger than " + std::to_string(config_.max_body_bytes >> 20) +
+                      " MB. Compress a large CSV as .csv.gz, or import it with the carevoice command line.");
+    } else if (status == 404) {
+        ctx.Error(404, "not_found", "There is no page at this address.");
+    } else {
+        ctx.Error(status, "bad_request", "The request could not be understood. Check it and try again.");
+    }
+}
+
+}  // namespace carevoice::web

@@ -1,0 +1,213 @@
+#include "web/http/context.hpp"
+
+#include "app/accounts.hpp"
+#include "web/http/app.hpp"
+
+namespace carevoice::web {
+namespace {
+
+constexpr const char* kFlashCookie = "cv_flash";
+
+struct NavItem {
+    const char* label;
+    const char* href;
+    Access access;
+};
+
+const std::vector<NavItem>& Navigation() {
+    static const std::vector<NavItem> kItems = {
+        {"Home", "/", Access::Public()},
+        {"Experience", "/experience", Access::Public()},
+        {"Partnership and improvement", "/partnership", Access::Public()},
+        {"Pathway", "/pathway", Access::SignedIn()},
+        {"Users", "/admin/users", Access::Roles({Role::kAdmin})},
+        {"Audit log", "/admin/audit", Access::Roles({Role::kAdmin})},
+    };
+    return kItems;
+}
+
+bool IsCurrent(const std::string& path, const std::string& href) {
+    if (href == "/") return path == "/";
+    return path == href || path.rfind(href + "/", 0) == 0;
+}
+
+}  // namespace
+
+store::Connection& RequestContext::db() {
+    if (!lease) lease.emplace(app.database().Acquire());
+    return **lease;
+}
+
+std::string RequestContext::Param(const std::string& name) const {
+    if (req.has_param(name)) return req.get_param_value(name);
+    if (req.has_file(name)) return req.get_file_value(name).content;
+    return "";
+}
+
+std::string RequestContext::Cookie(const std::string& name) const {
+    const std::string header = req.get_header_value("Cookie");
+    std::size_t pos = 0;
+    while (pos < header.size()) {
+        std::size_t end = header.find(';', pos);
+        if (end == std::string::npos) end = header.size();
+        std::string_view part(header.data() + pos, end - pos);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        auto eq = part.find('=');
+        if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+        pos = end + 1;
+    }
+    return "";
+}
+
+void RequestContext::SetCookie(const std::string& name, const std::string& value, std::int64_t max_age_seconds) {
+    std::string c = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+    if (max_age_seconds > 0) c += "; Max-Age=" + std::to_string(max_age_seconds);
+    if (app.secure_cookies()) c += "; Secure";
+    res.set_header("Set-Cookie", c);
+}
+
+void RequestContext::ClearCookie(const std::string& name) {
+    std::string c = name + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+    if (app.secure_cookies()) c += "; Secure";
+    res.set_header("Set-Cookie", c);
+}
+
+void RequestContext::Html(int status, const std::string& html) {
+    res.status = status;
+    res.set_content(html, "text/html; charset=utf-8");
+}
+
+void RequestContext::Page(const std::string& title, const std::string& tmpl, nlohmann::json data, int status) {
+    nlohmann::json layout;
+    layout["title"] = title;
+    data["csrf_token"] = csrf_token;
+    if (user) {
+        nlohmann::json u = {{"display_name", user->display_name},
+                            {"username", user->username},
+                            {"role", std::string(RoleName(user->role))},
+                            {"role_description", std::string(RoleDescription(user->role))},
+                            {"csrf_token", csrf_token}};
+        layout["user"] = u;
+        if (!data.contains("user")) data["user"] = u;
+    }
+    nlohmann::json nav = nlohmann::json::array();
+    for (const auto& item : Navigation()) {
+        if (!item.access.Allows(role())) continue;
+        nav.push_back({{"label", item.label}, {"href", item.href}, {"current", IsCurrent(req.path, item.href)}});
+    }
+    layout["nav"] = nav;
+    if (data.contains("breadcrumbs")) {
+        layout["breadcrumbs"] = data["breadcrumbs"];
+        layout["has_breadcrumbs"] = !data["breadcrumbs"].empty();
+    }
+    // Mustache has no "is this list empty?": templates test has_errors for the error summary.
+    if (data.contains("errors")) data["has_errors"] = !data["errors"].empty();
+    std::string flash = Cookie(kFlashCookie);
+    if (!flash.empty()) {
+        layout["flash"] = httplib::detail::decode_url(flash, true);
+        ClearCookie(kFlashCookie);
+    }
+    layout["body"] = app.templates().Render(tmpl, data);
+    Html(status, app.templates().Render("layout", layout));
+}
+
+void RequestContext::Json(int status, const nlohmann::json& body) {
+    res.status = status;
+    res.set_content(body.dump(), "application/json");
+}
+
+void RequestContext::Redirect(const std::string& location, const std::string& flash) {
+    if (!flash.empty()) SetCookie(kFlashCookie, httplib::detail::encode_query_param(flash), 60);
+    res.status = 303;
+    res.set_header("Location", location);
+}
+
+void RequestContext::Csv(const std::string& filename, const std::string& body) {
+    res.status = 200;
+    res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    res.set_content(body, "text/csv; charset=utf-8");
+}
+
+int HttpStatusFor(const Status& s) {
+    switch (s.code()) {
+        case StatusCode::kOk:
+            return 200;
+        case StatusCode::kInvalidArgument:
+            return 422;
+        case StatusCode::kNotFound:
+            return 404;
+        case StatusCode::kAlreadyExists:
+            return 409;
+        case StatusCode::kPermissionDenied:
+            return 403;
+        case StatusCode::kUnauthenticated:
+            return 401;
+        case StatusCode::kFailedPrecondition:
+            return 409;
+        case StatusCode::kResourceExhausted:
+            return 429;
+        case StatusCode::kUnavailable:
+            return 503;
+        case StatusCode::kInternal:
+            return 500;
+    }
+    return 500;
+}
+
+void RequestContext::Error(int status, const Status& detail) {
+    Error(status, detail.CodeName(), detail.message(), detail.details());
+}
+
+void RequestContext::Error(int status, const std::string& code, const std::string& message,
+                           const std::vector<FieldProblem>& details) {
+    if (route.kind == RouteKind::kApi) {
+        nlohmann::json d = nlohmann::json::array();
+        for (const auto& p : details) d.push_back({{"field", p.field}, {"problem", p.problem}});
+        Json(status, {{"error", {{"code", code}, {"message", message}, {"details", d}}}});
+        return;
+    }
+    static const std::map<int, std::string> kHeadings = {{400, "The request could not be understood"},
+                                                         {401, "You need to sign in"},
+                                                         {403, "You cannot do this"},
+                                                         {404, "Page not found"},
+                                                         {405, "This address does not accept that"},
+                                                         {409, "This conflicts with what is already there"},
+                                                         {413, "The upload is too large"},
+                                                         {415, "This kind of content is not accepted"},
+                                                         {422, "There is a problem with what was sent"},
+                                                         {429, "Too many attempts"},
+                                                         {500, "Sorry, there is a problem with the service"},
+                                                         {503, "The service is unavailable"}};
+    auto it = kHeadings.find(status);
+    nlohmann::json paragraphs = nlohmann::json::array({message});
+    for (const auto& p : details) paragraphs.push_back(p.field + ": " + p.problem);
+    Page("Error: " + (it == kHeadings.end() ? std::string("Error") : it->second), "message",
+         {{"heading", it == kHeadings.end() ? "Error" : it->second},
+          {"paragraphs", paragraphs},
+          {"link_href", "/"},
+          {"link_text", "Go to the carevoice home page"}},
+         status);
+}
+
+app::Actor RequestContext::ActorForAudit() const {
+    app::Actor a;
+    if (user) {
+        a.user_id = user->id;
+        a.username = user->username;
+        a.role = std::string(RoleName(user->role));
+    } else {
+        a.role = "public";
+    }
+    a.client_address = client_address;
+    a.request_id = request_id;
+    return a;
+}
+
+void RequestContext::Audit(const std::string& action, const std::string& record_type, const std::string& record_id,
+                           const std::string& outcome) {
+    // An audit write that fails must not pass silently: the request fails with it.
+    Status s = app::AppendAudit(db(), app.clock(), ActorForAudit(), action, record_type, record_id, outcome);
+    if (!s.ok()) throw std::runtime_error("audit log write failed: " + s.message());
+}
+
+}  // namespace carevoice::web

@@ -1,0 +1,386 @@
+// HTTP behaviour of the partnership pages (issue 4, first slice) on the real server, over the demo
+// group modelled on Milton Keynes: the public page keeps members' details private, the members page
+// is for those who run the group and is audited, impacts recorded by members reach the public page
+// only when marked public, and a measure's XmR chart comes with its data.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "demo/partnership_demo.hpp"
+#include "partnership/person.hpp"
+#include "store/groups_repository.hpp"
+#include "store/impact_repository.hpp"
+#include "store/measures_repository.hpp"
+#include "store/people_repository.hpp"
+#include "web/http/app.hpp"
+#include "web/testing/test_server.hpp"
+
+namespace carevoice::web::testing {
+namespace {
+
+constexpr const char* kPassword = "partnership-password-1";
+
+std::size_t Occurrences(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
+    return count;
+}
+
+class PartnershipHttpTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        server_ = std::make_unique<TestServer>();
+        ASSERT_GT(server_->port(), 0);
+        // 'facilitator' and 'member' are the accounts FillPartnershipDemo links to the demo group.
+        server_->AddUser("facilitator", "facilitator", kPassword);
+        server_->AddUser("member", "member", kPassword);
+        server_->AddUser("outsider", "member", kPassword);
+        server_->AddUser("analyst", "analyst", kPassword);
+        group_id_ = FillDemoGroup(*server_);
+        ASSERT_NE(group_id_, 0);
+    }
+
+    std::string GroupPath(const std::string& rest = "") { return "/groups/" + std::to_string(group_id_) + rest; }
+
+    std::unique_ptr<Browser> SignedIn(const std::string& username) {
+        return SignedInBrowser(*server_, username, kPassword);
+    }
+
+    std::int64_t Count(const std::string& sql) { return CountRows(*server_, sql); }
+    std::int64_t CountAudit(const std::string& action) { return CountAuditEntries(*server_, action); }
+
+    httplib::Params ImpactForm(Browser& b, const std::string& title, bool is_public) {
+        httplib::Params form = {{"csrf_token", b.CsrfFrom(GroupPath("/impacts/new"))},
+                                {"title", title},
+                                {"occurred_on", "2026-10-01"},
+                                {"kind", "patient_information"},
+                                {"organisation", "Milton Keynes University Hospital"},
+                                {"influence", "strong"},
+                                {"domain", "treatment_and_services"},
+                                {"involvement", "partnership"},
+                                {"you_said", "The chemotherapy leaflet was hard to follow"},
+                                {"we_did", "Rewrote it with the chemotherapy nurses"},
+                                {"difference_made", "Fewer calls to the helpline about side effects"},
+                                {"fed_back_to", "Patients at the day unit"},
+                                {"fed_back_on", "2026-10-20"},
+                                {"fed_back_how", "Newsletter"}};
+        if (is_public) form.emplace("is_public", "yes");
+        return form;
+    }
+
+    std::unique_ptr<TestServer> server_;
+    std::int64_t group_id_ = 0;
+};
+
+TEST_F(PartnershipHttpTest, LandingPageListsGroupsWithHowToJoin) {
+    Browser b(server_->port());
+    auto r = b.Get("/partnership");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("Milton Keynes Cancer Patient Partnership"), std::string::npos);
+    EXPECT_NE(r->body.find(GroupPath("#join")), std::string::npos);
+    EXPECT_EQ(r->body.find("Your groups"), std::string::npos);
+}
+
+TEST_F(PartnershipHttpTest, LandingPageShowsSignedInMemberTheirGroups) {
+    auto b = SignedIn("member");
+    auto r = b->Get("/partnership");
+    EXPECT_NE(r->body.find("Your groups"), std::string::npos);
+    EXPECT_NE(r->body.find(GroupPath("/impacts/new")), std::string::npos);
+}
+
+TEST_F(PartnershipHttpTest, PublicPageShowsYouSaidWeDidAndNoPersonalDetails) {
+    std::vector<partnership::Person> people;
+    {
+        auto conn = server_->app().database().Acquire();  // released before the requests
+        auto listed = store::PeopleRepository(*conn).ListByGroup(group_id_);
+        auto impacts = store::ImpactRepository(*conn).ListByGroup(group_id_, /*public_only=*/true);
+        ASSERT_TRUE(listed.ok() && impacts.ok());
+        ASSERT_FALSE(impacts->empty());
+        people = *listed;
+    }
+    ASSERT_FALSE(people.empty());
+
+    Browser b(server_->port());
+    auto r = b.Get(GroupPath());
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("You said, we did"), std::string::npos);
+    EXPECT_NE(r->body.find("How to join"), std::string::npos);
+    EXPECT_NE(r->body.find("The difference it made"), std::string::npos);
+    for (const auto& p : people) {
+        if (!p.consent_to_be_named) {
+            EXPECT_EQ(r->body.find(p.name), std::string::npos) << p.name;
+        }
+        if (!p.email.empty()) {
+            EXPECT_EQ(r->body.find(p.email), std::string::npos) << p.email;
+        }
+        if (!p.phone.empty()) {
+            EXPECT_EQ(r->body.find(p.phone), std::string::npos) << p.phone;
+        }
+        if (!p.postal_address.empty()) {
+            EXPECT_EQ(r->body.find(p.postal_address), std::string::npos);
+        }
+    }
+    EXPECT_EQ(r->body.find(GroupPath("/members")), std::string::npos);
+}
+
+TEST_F(PartnershipHttpTest, UnknownGroupIsNotFound) {
+    Browser b(server_->port());
+    EXPECT_EQ(b.Get("/groups/999999")->status, 404);
+}
+
+TEST_F(PartnershipHttpTest, MemberOfTheGroupCannotSeeMembersPage) {
+    auto b = SignedIn("member");
+    auto r = b->Get(GroupPath("/members"));
+    EXPECT_EQ(r->status, 403);
+    EXPECT_EQ(r->body.find("@example.org"), std::string::npos);
+    EXPECT_EQ(CountAudit("person.list"), 0);
+}
+
+TEST_F(PartnershipHttpTest, PublicVisitorIsSentToSignInForMembersPage) {
+    Browser b(server_->port());
+    auto r = b.Get(GroupPath("/members"));
+    EXPECT_NE(r->status, 200);
+    EXPECT_EQ(r->body.find("@example.org"), std::string::npos);
+}
+
+TEST_F(PartnershipHttpTest, FacilitatorSeesMembersWithContactDetailsAndTheReadIsAudited) {
+    auto b = SignedIn("facilitator");
+    auto r = b->Get(GroupPath("/members"));
+    EXPECT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("@example.org"), std::string::npos);
+    EXPECT_NE(r->body.find("Add a member"), std::string::npos);
+    EXPECT_EQ(CountAudit("person.list"), 1);
+}
+
+TEST_F(PartnershipHttpTest, AddingMemberWithoutNameIs422NamingTheFieldAndWritesNothing) {
+    auto b = SignedIn("facilitator");
+    const std::int64_t before = Count("SELECT COUNT(*) FROM people");
+    auto r = b->PostForm(GroupPath("/members"), {{"csrf_token", b->CsrfFrom(GroupPath("/members"))},
+                                                 {"name", "  "},
+                                                 {"contact_method", "phone"},
+                                                 {"phone", "01632 960999"},
+                                                 {"member_type", "carer"}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("There is a problem"), std::string::npos);
+    EXPECT_NE(r->body.find("href=\"#name\""), std::string::npos);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM people"), before);
+    EXPECT_EQ(CountAudit("person.create"), 0);
+}
+
+// A member's whole record: the facilitator adds what the short add form leaves out.
+class MemberRecordHttpTest : public PartnershipHttpTest {
+  protected:
+    void SetUp() override {
+        PartnershipHttpTest::SetUp();
+        auto conn = server_->app().database().Acquire();
+        auto people = store::PeopleRepository(*conn).ListByGroup(group_id_);
+        ASSERT_TRUE(people.ok());
+        for (const auto& p : *people) {
+            if (p.member_type == partnership::MemberType::kCarer && !p.left_on && p.offices.empty()) person_ = p;
+        }
+        ASSERT_NE(person_.id, 0);
+    }
+    std::string PersonPath() { return GroupPath("/members/" + std::to_string(person_.id)); }
+    // The record as it is, with `changes` on top: what a browser sends when a field is changed.
+    httplib::Params Form(Browser& b, const std::vector<std::pair<std::string, std::string>>& changes) {
+        httplib::Params form = {
+            {"csrf_token", b.CsrfFrom(PersonPath())},
+            {"name", person_.name},
+            {"contact_method", std::string(partnership::NameOf(partnership::kContactMethods, person_.contact_method))},
+            {"email", person_.email},
+            {"postal_address", person_.postal_address},
+            {"phone", person_.phone},
+            {"member_type", "carer"}};
+        for (const auto& [k, v] : changes) {
+            form.erase(k);
+            form.emplace(k, v);
+        }
+        return form;
+    }
+    partnership::Person Stored() {
+        auto conn = server_->app().database().Acquire();
+        return *store::PeopleRepository(*conn).Find(person_.id);
+    }
+    partnership::Person person_;
+};
+
+TEST_F(MemberRecordHttpTest, FacilitatorSeesTheRecordAndTheReadIsAudited) {
+    auto b = SignedIn("facilitator");
+    auto r = b->Get(PersonPath());
+    ASSERT_EQ(r->status, 200) << r->body;
+    EXPECT_NE(r->body.find(person_.name), std::string::npos);
+    EXPECT_NE(r->body.find("Experience of which cancers?"), std::string::npos);
+    EXPECT_GE(CountAudit("person.view"), 1);
+}
+
+TEST_F(MemberRecordHttpTest, FacilitatorRecordsExperienceDiversityAndLeavingWithAnAuditEntry) {
+    auto b = SignedIn("facilitator");
+    auto r = b->PostForm(PersonPath(), Form(*b, {{"tumour-1", "yes"},  // Breast
+                                                 {"treatment_stage", "bereaved_carer"},
+                                                 {"diversity_consent", "yes"},
+                                                 {"diversity-ethnic_group", "asian"},
+                                                 {"diversity-age_band", "65_74"},
+                                                 {"training", "CancerVOICES\n"},
+                                                 {"access_needs", "Large print"},
+                                                 {"left_on-day", "31"},
+                                                 {"left_on-month", "3"},
+                                                 {"left_on-year", "2026"}}));
+    ASSERT_EQ(r->status, 303) << r->body;
+    const auto p = Stored();
+    EXPECT_EQ(p.tumour_experience, std::vector<std::string>{"Breast"});
+    ASSERT_TRUE(p.treatment_stage);
+    EXPECT_EQ(*p.treatment_stage, partnership::TreatmentStage::kBereavedCarer);
+    EXPECT_EQ(p.diversity.size(), 2u);
+    ASSERT_EQ(p.training.size(), 1u);
+    EXPECT_EQ(p.training[0].course, "CancerVOICES");
+    EXPECT_EQ(p.access_needs, "Large print");
+    ASSERT_TRUE(p.left_on);
+    EXPECT_EQ(p.left_on->ToString(), "2026-03-31");
+    EXPECT_EQ(CountAudit("person.update"), 1);
+}
+
+TEST_F(MemberRecordHttpTest, DiversityAnswersWithoutConsentAre422AndNothingIsSaved) {
+    auto b = SignedIn("facilitator");
+    auto r =
+        b->PostForm(PersonPath(), Form(*b, {{"diversity-ethnic_group", "asian"}, {"access_needs", "Hearing loop"}}));
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("There is a problem"), std::string::npos);
+    EXPECT_EQ(Stored().access_needs, person_.access_needs);
+    EXPECT_EQ(CountAudit("person.update"), 0);
+}
+
+TEST_F(MemberRecordHttpTest, ALeavingDateThatIsNotADateIs422) {
+    auto b = SignedIn("facilitator");
+    auto r =
+        b->PostForm(PersonPath(), Form(*b, {{"left_on-day", "31"}, {"left_on-month", "2"}, {"left_on-year", "2026"}}));
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("href=\"#left_on-day\""), std::string::npos);
+    EXPECT_FALSE(Stored().left_on);
+}
+
+TEST_F(MemberRecordHttpTest, MembersCannotSeeOrChangeAnotherMembersRecord) {
+    auto b = SignedIn("member");
+    auto r = b->Get(PersonPath());
+    EXPECT_EQ(r->status, 403);
+    EXPECT_EQ(r->body.find(person_.name), std::string::npos);
+    auto csrf = b->CsrfFrom(GroupPath("/impacts/new"));
+    EXPECT_EQ(b->PostForm(PersonPath(), {{"csrf_token", csrf}, {"name", "Changed"}})->status, 403);
+    EXPECT_EQ(Stored().name, person_.name);
+    EXPECT_EQ(CountAudit("person.view"), 0);
+}
+
+TEST_F(MemberRecordHttpTest, WithoutTheCsrfTokenNothingChanges) {
+    auto b = SignedIn("facilitator");
+    auto form = Form(*b, {{"access_needs", "Hearing loop"}});
+    form.erase("csrf_token");
+    EXPECT_EQ(b->PostForm(PersonPath(), form)->status, 403);
+    EXPECT_EQ(Stored().access_needs, person_.access_needs);
+}
+
+TEST_F(MemberRecordHttpTest, APersonOfAnotherGroupIsNotFound) {
+    auto b = SignedIn("facilitator");
+    EXPECT_EQ(b->Get(GroupPath("/members/999999"))->status, 404);
+}
+
+TEST_F(PartnershipHttpTest, FacilitatorAddsMemberWithAuditEntry) {
+    auto b = SignedIn("facilitator");
+    const std::int64_t before = Count("SELECT COUNT(*) FROM people");
+    auto r = b->PostForm(GroupPath("/members"), {{"csrf_token", b->CsrfFrom(GroupPath("/members"))},
+                                                 {"name", "Ada Newcomer"},
+                                                 {"contact_method", "post"},
+                                                 {"postal_address", "1 Station Road, Milton Keynes"},
+                                                 {"member_type", "carer"}});
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), GroupPath("/members"));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM people"), before + 1);
+    EXPECT_EQ(CountAudit("person.create"), 1);
+    EXPECT_NE(b->Get(GroupPath("/members"))->body.find("Ada Newcomer"), std::string::npos);
+    // Not consented to be named: the public page does not name her.
+    EXPECT_EQ(Browser(server_->port()).Get(GroupPath())->body.find("Ada Newcomer"), std::string::npos);
+}
+
+TEST_F(PartnershipHttpTest, MemberRecordsPublicImpactWhichAppearsOnPublicPage) {
+    auto b = SignedIn("member");
+    auto r = b->PostForm(GroupPath("/impacts"), ImpactForm(*b, "Clearer chemotherapy leaflet", true));
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), GroupPath("/impacts"));
+    auto list = b->Get(GroupPath("/impacts"));
+    EXPECT_NE(list->body.find("Clearer chemotherapy leaflet"), std::string::npos);
+    EXPECT_NE(list->body.find("nhsuk-notification-banner"), std::string::npos);
+    EXPECT_NE(Browser(server_->port()).Get(GroupPath())->body.find("Clearer chemotherapy leaflet"), std::string::npos);
+    EXPECT_EQ(CountAudit("impact.create"), 1);
+}
+
+TEST_F(PartnershipHttpTest, ImpactNotMarkedPublicStaysOffThePublicPage) {
+    auto b = SignedIn("member");
+    auto r = b->PostForm(GroupPath("/impacts"), ImpactForm(*b, "Quieter waiting room", false));
+    EXPECT_EQ(r->status, 303);
+    EXPECT_NE(b->Get(GroupPath("/impacts"))->body.find("Quieter waiting room"), std::string::npos);
+    EXPECT_EQ(Browser(server_->port()).Get(GroupPath())->body.find("Quieter waiting room"), std::string::npos);
+}
+
+TEST_F(PartnershipHttpTest, ImpactWithoutTitleIs422NamingTheField) {
+    auto b = SignedIn("member");
+    const std::int64_t before = Count("SELECT COUNT(*) FROM impacts");
+    auto r = b->PostForm(GroupPath("/impacts"), ImpactForm(*b, "", true));
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("href=\"#title\""), std::string::npos);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM impacts"), before);
+}
+
+TEST_F(PartnershipHttpTest, UserOutsideTheGroupCannotRecordImpacts) {
+    auto b = SignedIn("outsider");
+    EXPECT_EQ(b->Get(GroupPath("/impacts/new"))->status, 403);
+}
+
+class PartnershipMeasureTest : public PartnershipHttpTest {
+  protected:
+    void SetUp() override {
+        PartnershipHttpTest::SetUp();
+        auto conn = server_->app().database().Acquire();
+        store::MeasuresRepository measures(*conn);
+        auto list = measures.ListByGroup(group_id_);
+        ASSERT_TRUE(list.ok());
+        ASSERT_FALSE(list->empty());
+        measure_id_ = list->front().id;
+        observations_ = measures.Observations(measure_id_)->size();
+        ASSERT_GT(observations_, 0u);
+    }
+    std::string MeasurePath(const std::string& rest = "") {
+        return GroupPath("/measures/" + std::to_string(measure_id_) + rest);
+    }
+    std::int64_t measure_id_ = 0;
+    std::size_t observations_ = 0;
+};
+
+TEST_F(PartnershipMeasureTest, ChartPageHasAccessibleSvgAndOneTableRowPerObservation) {
+    auto b = SignedIn("member");
+    auto r = b->Get(MeasurePath());
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("<svg"), std::string::npos);
+    EXPECT_NE(r->body.find("<title"), std::string::npos);
+    EXPECT_NE(r->body.find("<desc"), std::string::npos);
+    EXPECT_NE(r->body.find("Variation:"), std::string::npos);
+    EXPECT_EQ(Occurrences(r->body, "cv-observation"), observations_);
+    EXPECT_EQ(r->body.find(" style="), std::string::npos);
+}
+
+TEST_F(PartnershipMeasureTest, CsvDownloadHasHeaderAndOneLinePerObservation) {
+    auto b = SignedIn("analyst");
+    auto r = b->Get(MeasurePath("/data.csv"));
+    ASSERT_EQ(r->status, 200);
+    EXPECT_NE(r->get_header_value("Content-Type").find("text/csv"), std::string::npos);
+    EXPECT_EQ(r->body.rfind("date,value,moving_range,mean,lower_limit,upper_limit,point_type", 0), 0u);
+    EXPECT_EQ(Occurrences(r->body, "\n"), observations_ + 1);
+}
+
+TEST_F(PartnershipMeasureTest, UserOutsideTheGroupCannotSeeTheChart) {
+    auto b = SignedIn("outsider");
+    EXPECT_EQ(b->Get(MeasurePath())->status, 403);
+}
+
+}  // namespace
+}  // namespace carevoice::web::testing

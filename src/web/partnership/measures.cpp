@@ -1,0 +1,215 @@
+// A group's measure as an XmR chart (Making Data Count): the chart drawn on the server as SVG, the
+// variation and assurance icons as text badges, the warnings, and the data as a table and a CSV
+// download. Points are told apart by shape and by the table's words, not by colour alone.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/csv.hpp"
+#include "core/text.hpp"
+#include "improvement/measure.hpp"
+#include "improvement/spc.hpp"
+#include "store/measures_repository.hpp"
+#include "web/http/app.hpp"
+#include "web/partnership/pages.hpp"
+#include "web/render/svg_chart.hpp"
+
+namespace carevoice::web::partnership_pages {
+namespace {
+
+using improvement::PointType;
+
+constexpr const char* kWhoReads = "members of the group, analysts and administrators";
+
+struct PointStyle {
+    svg::Marker marker;
+    const char* css_class;
+    const char* label;
+};
+
+PointStyle StyleOf(PointType type) {
+    switch (type) {
+        case PointType::kSpecialCauseImprovement:
+            return {svg::Marker::kSquare, "cv-point cv-spc__point--improvement", "Special cause: improvement"};
+        case PointType::kSpecialCauseConcern:
+            return {svg::Marker::kDiamond, "cv-point cv-spc__point--concern", "Special cause: concern"};
+        case PointType::kSpecialCauseNeutralHigh:
+            return {svg::Marker::kTriangleUp, "cv-point cv-spc__point--neutral", "Special cause: high"};
+        case PointType::kSpecialCauseNeutralLow:
+            return {svg::Marker::kTriangleDown, "cv-point cv-spc__point--neutral", "Special cause: low"};
+        case PointType::kCommonCause:
+            break;
+    }
+    return {svg::Marker::kCircle, "cv-point cv-spc__point--common", "Common cause"};
+}
+
+std::string VariationText(improvement::VariationIcon icon) {
+    using improvement::VariationIcon;
+    switch (icon) {
+        case VariationIcon::kImprovementHigh:
+            return "Special cause improvement: higher is better and the latest point is high";
+        case VariationIcon::kImprovementLow:
+            return "Special cause improvement: lower is better and the latest point is low";
+        case VariationIcon::kConcernHigh:
+            return "Special cause concern: the latest point is high and lower is better";
+        case VariationIcon::kConcernLow:
+            return "Special cause concern: the latest point is low and higher is better";
+        case VariationIcon::kNeutralHigh:
+            return "Special cause variation: the latest point is high";
+        case VariationIcon::kNeutralLow:
+            return "Special cause variation: the latest point is low";
+        case VariationIcon::kCommonCause:
+            break;
+    }
+    return "Common cause variation: no significant change";
+}
+
+std::string AssuranceText(improvement::AssuranceIcon icon) {
+    using improvement::AssuranceIcon;
+    switch (icon) {
+        case AssuranceIcon::kConsistentlyPass:
+            return "The target will consistently be met";
+        case AssuranceIcon::kConsistentlyFail:
+            return "The target will consistently be missed";
+        case AssuranceIcon::kHitAndMiss:
+            return "The target will be met some of the time and missed some of the time";
+        case AssuranceIcon::kNone:
+            break;
+    }
+    return "No assurance: the measure has no target, or no direction is better";
+}
+
+struct LoadedChart {
+    GroupStanding standing;
+    improvement::Measure measure;
+    improvement::XmrChart chart;
+};
+
+// Loads the measure of the path, checking that it is the group's and that the user may read it;
+// answers the request itself and returns nothing when it cannot go on.
+std::optional<LoadedChart> Load(RequestContext& ctx) {
+    auto standing = BeginGroupRequest(ctx, &GroupStanding::MayRead, kWhoReads);
+    if (!standing) return std::nullopt;
+    store::MeasuresRepository measures(ctx.db());
+    auto id = text::ParseInt(ctx.params["measure_id"]);
+    auto measure = id.ok() ? measures.Find(*id) : Result<improvement::Measure>(Status::NotFound("no such measure"));
+    if (!measure.ok() || measure->group_id != standing->group.id) {
+        ctx.Error(404, Status::NotFound("this group has no such measure"));
+        return std::nullopt;
+    }
+    auto observations = measures.Observations(measure->id);
+    if (!observations.ok()) {
+        ctx.Error(503, observations.status());
+        return std::nullopt;
+    }
+    auto chart = improvement::ComputeXmrChart(*observations, improvement::SpcOptionsFor(*measure));
+    if (!chart.ok()) {
+        ctx.Error(422, Status::InvalidArgument("the chart cannot be drawn: " + chart.status().message()));
+        return std::nullopt;
+    }
+    return LoadedChart{std::move(*standing), std::move(*measure), std::move(*chart)};
+}
+
+std::string DrawChart(const LoadedChart& loaded) {
+    const auto& points = loaded.chart.points;
+    double lo = points.front().value, hi = lo;
+    for (const auto& p : points) {
+        lo = std::min({lo, p.value, p.lower_limit});
+        hi = std::max({hi, p.value, p.upper_limit});
+    }
+    if (loaded.measure.target) {
+        lo = std::min(lo, *loaded.measure.target);
+        hi = std::max(hi, *loaded.measure.target);
+    }
+    auto [y_min, y_max] = svg::NiceDomain(lo, hi);
+    double x_min = static_cast<double>(points.front().date.days_since_epoch());
+    double x_max = static_cast<double>(points.back().date.days_since_epoch());
+    if (x_max <= x_min) x_max = x_min + 1;
+    svg::Axis x{x_min, x_max, "Date",
+                [](double d) { return CivilDate::FromDays(static_cast<std::int64_t>(d)).ToString().substr(0, 7); }};
+    svg::Axis y{y_min, y_max,
+                loaded.measure.name + (loaded.measure.unit.empty() ? "" : " (" + loaded.measure.unit + ")"),
+                [](double v) { return svg::Number(v, 1); }};
+    const std::string description = "XmR chart of " + std::to_string(points.size()) + " observations from " +
+                                    points.front().date.ToString() + " to " + points.back().date.ToString() +
+                                    ", with the mean and the process limits. " +
+                                    VariationText(loaded.chart.variation_icon) + ".";
+    svg::Chart chart("measure-chart", "Chart of " + loaded.measure.name, description, x, y);
+    for (const auto& s : loaded.chart.segments) {
+        double from = static_cast<double>(points[s.first_point].date.days_since_epoch());
+        double to = static_cast<double>(points[s.first_point + s.point_count - 1].date.days_since_epoch());
+        chart.Line({{from, s.limits.mean}, {to, s.limits.mean}}, "cv-spc__mean");
+        chart.Line({{from, s.limits.lower_limit}, {to, s.limits.lower_limit}}, "cv-spc__limit");
+        chart.Line({{from, s.limits.upper_limit}, {to, s.limits.upper_limit}}, "cv-spc__limit");
+    }
+    if (loaded.measure.target) chart.HorizontalLine(*loaded.measure.target, "cv-spc__target");
+    std::vector<std::pair<double, double>> series;
+    for (const auto& p : points) series.push_back({static_cast<double>(p.date.days_since_epoch()), p.value});
+    chart.Line(series, "cv-spc__series");
+    std::vector<PointType> seen;
+    for (const auto& p : points) {
+        PointStyle style = StyleOf(p.type);
+        chart.Point(static_cast<double>(p.date.days_since_epoch()), p.value, style.marker, style.css_class,
+                    p.date.ToString() + ": " + svg::Number(p.value, 2) + " (" + style.label + ")");
+        if (std::find(seen.begin(), seen.end(), p.type) == seen.end()) seen.push_back(p.type);
+    }
+    chart.LegendLine("cv-spc__mean", "Mean");
+    chart.LegendLine("cv-spc__limit", "Process limits");
+    if (loaded.measure.target) chart.LegendLine("cv-spc__target", "Target");
+    for (PointType t : seen) {
+        PointStyle style = StyleOf(t);
+        chart.LegendMarker(style.marker, style.css_class, style.label);
+    }
+    return chart.Render();
+}
+
+void ShowMeasure(RequestContext& ctx) {
+    auto loaded = Load(ctx);
+    if (!loaded) return;
+    const auto& g = loaded->standing.group;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& p : loaded->chart.points) {
+        rows.push_back({{"date", p.date.ToString()},
+                        {"value", svg::Number(p.value, 2)},
+                        {"moving_range", p.moving_range ? svg::Number(*p.moving_range, 2) : ""},
+                        {"mean", svg::Number(p.mean, 2)},
+                        {"lower_limit", svg::Number(p.lower_limit, 2)},
+                        {"upper_limit", svg::Number(p.upper_limit, 2)},
+                        {"point_type", StyleOf(p.type).label}});
+    }
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const auto& w : loaded->chart.warnings) warnings.push_back(w);
+    const std::string base = "/groups/" + std::to_string(g.id) + "/measures/" + std::to_string(loaded->measure.id);
+    nlohmann::json data = {{"name", loaded->measure.name},
+                           {"group_name", g.name},
+                           {"svg", DrawChart(*loaded)},
+                           {"variation", VariationText(loaded->chart.variation_icon)},
+                           {"assurance", AssuranceText(loaded->chart.assurance_icon)},
+                           {"warnings", warnings},
+                           {"has_warnings", !warnings.empty()},
+                           {"rows", rows},
+                           {"csv_href", base + "/data.csv"},
+                           {"breadcrumbs", GroupBreadcrumbs(g)}};
+    ctx.Page(loaded->measure.name, "partnership_measure", data);
+}
+
+void MeasureCsv(RequestContext& ctx) {
+    auto loaded = Load(ctx);
+    if (!loaded) return;
+    std::string out = csv::Row({"date", "value", "moving_range", "mean", "lower_limit", "upper_limit", "point_type"});
+    for (const auto& p : loaded->chart.points) {
+        out +=
+            csv::Row({p.date.ToString(), svg::Number(p.value, 4), p.moving_range ? svg::Number(*p.moving_range, 4) : "",
+                      svg::Number(p.mean, 4), svg::Number(p.lower_limit, 4), svg::Number(p.upper_limit, 4),
+                      std::string(improvement::PointTypeName(p.type))});
+    }
+    ctx.Csv("carevoice-measure-" + std::to_string(loaded->measure.id) + ".csv", out);
+}
+
+}  // namespace
+
+void RegisterMeasureRoutes(Router& router) {
+    router.Add("GET", "/groups/:id/measures/:measure_id", Access::SignedIn(), RouteKind::kPage, ShowMeasure);
+    router.Add("GET", "/groups/:id/measures/:measure_id/data.csv", Access::SignedIn(), RouteKind::kPage, MeasureCsv);
+}
+
+}  // namespace carevoice::web::partnership_pages

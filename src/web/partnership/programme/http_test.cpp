@@ -1,0 +1,972 @@
+// HTTP behaviour of the work programme, diversity and annual report pages (issue 4: items 2's diversity
+// view, 4 and 10's annual report) on the real server over the demo group modelled on Milton Keynes, whose
+// "today" is the test clock's 2026-09-22: every route's happy path, 403 for the wrong role, 422 naming the
+// field with nothing written, CSRF refused, and the audit entries where a person's data is involved. The
+// annual report for the demo group renders and downloads as a valid workbook.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/cpes_import.hpp"
+#include "core/csv.hpp"
+#include "core/file.hpp"
+#include "demo/partnership_demo.hpp"
+#include "partnership/voting.hpp"
+#include "store/groups_repository.hpp"
+#include "store/measures_repository.hpp"
+#include "store/meetings_repository.hpp"
+#include "store/people_repository.hpp"
+#include "store/priorities_repository.hpp"
+#include "store/work_items_repository.hpp"
+#include "web/http/app.hpp"
+#include "web/render/xlsx.hpp"
+#include "web/testing/test_server.hpp"
+
+namespace carevoice::web::testing {
+namespace {
+
+constexpr const char* kPassword = "programme-password-1";
+constexpr int kYear = 2026;  // the test clock's year, and the demo's programme year
+
+bool Contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+std::string SharedDir() {
+    if (const char* env = std::getenv("CAREVOICE_SHARED_DIR"); env && *env) return env;
+    std::string here = __FILE__;  // <source>/src/web/partnership_programme_http_test.cpp
+    return here.substr(0, here.rfind("/src/web/")) + "/../shared";
+}
+
+// The published results of the demo group's trust (RD8, Milton Keynes University Hospital): its 2018
+// case-mix adjusted rows and the 2017–2018 year-on-year rows, with the questions and 2018 parameters.
+struct CpesFixture {
+    std::string results, questions, parameters;
+};
+
+const CpesFixture& Rd8Results() {
+    static const CpesFixture fixture = [] {
+        const std::string dir = SharedDir() + "/datasets/cpes/";
+        CpesFixture f;
+        auto all = ReadTextFile(dir + "cpes_2015_2018_results.csv.gz");
+        EXPECT_TRUE(all.ok()) << all.status().ToString();
+        f.questions = *ReadTextFile(dir + "cpes_2015_2018_questions.csv");
+        f.parameters = *ReadTextFile(dir + "cpes_2018_expected_range_parameters.csv");
+        csv::Reader reader(*all);
+        EXPECT_TRUE(*reader.Next());
+        std::vector<std::string> header(reader.fields().begin(), reader.fields().end());
+        auto col = [&](const char* name) {
+            return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+        };
+        const std::size_t year = col("year"), kind = col("kind");
+        f.results = csv::Row(header);
+        const std::string_view text = *all;
+        for (std::size_t pos = text.find('\n') + 1, end = 0; pos < text.size(); pos = end + 1) {
+            end = std::min(text.find('\n', pos), text.size());
+            const std::string_view line = text.substr(pos, end - pos);
+            const std::size_t first = line.find(',');
+            if (line.substr(first + 1, line.find(',', first + 1) - first - 1) != "RD8") continue;
+            csv::Reader one(line);
+            EXPECT_TRUE(*one.Next());
+            std::vector<std::string> row(one.fields().begin(), one.fields().end());
+            const bool wanted = (row[year] == "2018" && row[kind] == "adjusted") ||
+                                (row[kind] == "yearonyear" && (row[year] == "2017" || row[year] == "2018"));
+            if (wanted) f.results += csv::Row(row);
+        }
+        return f;
+    }();
+    return fixture;
+}
+
+// The files of a zip archive (an .xlsx), read through its central directory.
+std::map<std::string, std::string> Unzip(const std::string& zip) {
+    auto u16 = [&](std::size_t o) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(zip.at(o)) |
+                                          static_cast<unsigned char>(zip.at(o + 1)) << 8);
+    };
+    auto u32 = [&](std::size_t o) { return u16(o) | u16(o + 2) << 16; };
+    std::map<std::string, std::string> files;
+    const std::size_t end = zip.rfind(std::string("PK\x05\x06", 4));
+    if (end == std::string::npos) return files;
+    std::size_t p = u32(end + 16);
+    for (std::uint32_t i = 0, count = u16(end + 10); i < count; ++i) {
+        const std::uint32_t method = u16(p + 10), csize = u32(p + 20), usize = u32(p + 24);
+        const std::uint32_t name_len = u16(p + 28), extra_len = u16(p + 30), comment_len = u16(p + 32);
+        const std::size_t local = u32(p + 42);
+        const std::string name = zip.substr(p + 46, name_len);
+        const std::size_t data = local + 30 + u16(local + 26) + u16(local + 28);
+        std::string out(usize, '\0');
+        if (method == 0) {
+            out = zip.substr(data, csize);
+        } else {
+            z_stream zs{};
+            inflateInit2(&zs, -MAX_WBITS);
+            zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zip.data() + data));
+            zs.avail_in = csize;
+            zs.next_out = reinterpret_cast<Bytef*>(out.data());
+            zs.avail_out = usize;
+            EXPECT_EQ(inflate(&zs, Z_FINISH), Z_STREAM_END) << name;
+            inflateEnd(&zs);
+        }
+        files[name] = out;
+        p += 46 + name_len + extra_len + comment_len;
+    }
+    return files;
+}
+
+std::string Multipart(const std::string& boundary, const std::vector<std::pair<std::string, std::string>>& fields,
+                      const std::string& file_field, const std::string& content) {
+    std::string body;
+    for (const auto& [k, v] : fields) {
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+    }
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field +
+            "\"; filename=\"values.csv\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return body;
+}
+
+class ProgrammeHttpTest : public ::testing::Test {
+  protected:
+    void SetUp() override { Start({}); }
+
+    void Start(const std::function<void(ServerConfig&)>& adjust) {
+        server_ = std::make_unique<TestServer>(adjust);
+        ASSERT_GT(server_->port(), 0);
+        // 'facilitator' and 'member' are the accounts FillPartnershipDemo links to the demo group.
+        server_->AddUser("facilitator", "facilitator", kPassword);
+        server_->AddUser("member", "member", kPassword);
+        server_->AddUser("outsider", "member", kPassword);
+        server_->AddUser("analyst", "analyst", kPassword);
+        server_->AddUser("admin", "admin", kPassword);
+        group_id_ = FillDemoGroup(*server_);
+        ASSERT_NE(group_id_, 0);
+        auto conn = server_->app().database().Acquire();
+        auto people = store::PeopleRepository(*conn).ListByGroup(group_id_);
+        ASSERT_TRUE(people.ok());
+        people_ = *people;
+    }
+
+    void ImportRd8() {
+        auto conn = server_->app().database().Acquire();
+        app::CpesImportRequest request;
+        request.results = Rd8Results().results;
+        request.questions = Rd8Results().questions;
+        request.parameters = Rd8Results().parameters;
+        request.source = "rd8.csv";
+        app::Actor actor;
+        actor.username = "(test)";
+        actor.role = "admin";
+        auto report = app::ImportCpes(*conn, server_->clock(), request, actor);
+        ASSERT_TRUE(report.ok()) << report.status().ToString();
+    }
+
+    std::string GroupPath(const std::string& rest = "") { return "/groups/" + std::to_string(group_id_) + rest; }
+    std::string Programme(int year = kYear) { return GroupPath("/programme?year=" + std::to_string(year)); }
+
+    std::unique_ptr<Browser> SignedIn(const std::string& username) {
+        return SignedInBrowser(*server_, username, kPassword);
+    }
+
+    std::int64_t Count(const std::string& sql) { return CountRows(*server_, sql); }
+    std::int64_t CountAudit(const std::string& action) { return CountAuditEntries(*server_, action); }
+    std::int64_t Person(const std::string& name) {
+        for (const auto& p : people_) {
+            if (p.name == name) return p.id;
+        }
+        ADD_FAILURE() << "no person " << name;
+        return 0;
+    }
+    std::vector<partnership::CandidatePriority> Candidates(int year = kYear) {
+        auto conn = server_->app().database().Acquire();
+        return *store::PrioritiesRepository(*conn).ListPriorities(group_id_, year);
+    }
+    std::vector<partnership::WorkItem> WorkItems(int year = kYear) {
+        auto conn = server_->app().database().Acquire();
+        return *store::WorkItemsRepository(*conn).ListByGroup(group_id_, year);
+    }
+    improvement::Measure MeasureOf(improvement::MeasureSource source) {
+        auto conn = server_->app().database().Acquire();
+        const auto measures = *store::MeasuresRepository(*conn).ListByGroup(group_id_);
+        for (const auto& m : measures) {
+            if (m.source == source) return m;
+        }
+        ADD_FAILURE() << "the demo has no such measure";
+        return {};
+    }
+    std::string MeasurePath(const improvement::Measure& m, const std::string& rest = "") {
+        return GroupPath("/measures/" + std::to_string(m.id) + rest);
+    }
+
+    // A ranking of every candidate, in their order.
+    httplib::Params Ranking(Browser& b, int year = kYear) {
+        httplib::Params form = {{"csrf_token", b.CsrfFrom("/account")}, {"programme_year", std::to_string(year)}};
+        int rank = 1;
+        for (const auto& c : Candidates(year)) form.emplace("rank-" + std::to_string(c.id), std::to_string(rank++));
+        return form;
+    }
+
+    httplib::Params WorkItemForm(Browser& b, const std::string& title) {
+        return {{"csrf_token", b.CsrfFrom("/account")},
+                {"programme_year", std::to_string(kYear)},
+                {"milestone_rows", "3"},
+                {"title", title},
+                {"smart_aim", "By December, every patient finishing treatment gets a list of local support"},
+                {"owner_person_id", std::to_string(Person("Cora Chair"))},
+                {"priority_id", ""},
+                {"people_needed", "Two lay members"},
+                {"systems_needed", ""},
+                {"funding_needed", "Printing, £100"},
+                {"deadline-day", "15"},
+                {"deadline-month", "12"},
+                {"deadline-year", "2026"},
+                {"status", "planned"},
+                {"milestone-0-description", "Draft the list"},
+                {"milestone-0-due-day", "30"},
+                {"milestone-0-due-month", "10"},
+                {"milestone-0-due-year", "2026"}};
+    }
+
+    std::unique_ptr<TestServer> server_;
+    std::int64_t group_id_ = 0;
+    std::vector<partnership::Person> people_;
+};
+
+// ---- The programme page ----
+
+TEST_F(ProgrammeHttpTest, MemberSeesTheYearsProgrammeWithVotesAndWorkItemsButNoManagingForms) {
+    auto b = SignedIn("member");
+    auto r = b->Get(Programme());
+    ASSERT_EQ(r->status, 200);
+    for (const char* text :
+         {"Work programme 2026", "Evidence of patients", "Candidate priorities", "Members' vote", "CNS contact cards",
+          "Support after treatment ends", "Users and carers: points (rank)", "Professionals: points (rank)",
+          "Rank the priorities", "The environmental audit found no drinking water"}) {
+        EXPECT_TRUE(Contains(r->body, text)) << text;
+    }
+    // The measures of the work items link to their XmR charts.
+    const auto cpes = MeasureOf(improvement::MeasureSource::kCpes);
+    EXPECT_TRUE(Contains(r->body, "href=\"" + MeasurePath(cpes) + "\""));
+    EXPECT_FALSE(Contains(r->body, "Add a work item"));
+    EXPECT_FALSE(Contains(r->body, "Record other evidence"));
+    EXPECT_FALSE(Contains(r->body, " style="));
+}
+
+TEST_F(ProgrammeHttpTest, TallyKeepsUsersAndProfessionalsApartAsTheDomainCountsThem) {
+    std::vector<partnership::Ballot> ballots;
+    {
+        auto conn = server_->app().database().Acquire();
+        ballots = *store::PrioritiesRepository(*conn).ListBallots(group_id_, kYear);
+    }
+    const auto candidates = Candidates();
+    auto tally = partnership::TallyVotes(candidates, ballots, people_, partnership::VotingMethod::kRanked);
+    ASSERT_TRUE(tally.ok());
+    auto b = SignedIn("analyst");
+    auto r = b->Get(Programme());
+    ASSERT_EQ(r->status, 200);
+    const auto& top = tally->priorities.front();
+    EXPECT_TRUE(Contains(r->body, "<td class=\"nhsuk-table__cell\">" + std::to_string(top.lay_points) + " (" +
+                                      std::to_string(top.lay_rank) + ")</td>"));
+    EXPECT_TRUE(Contains(r->body, "Ballots: " + std::to_string(tally->lay_ballots) + " from users and carers, " +
+                                      std::to_string(tally->professional_ballots) + " from professionals"));
+
+    auto csv = b->Get(GroupPath("/programme/tally.csv?year=2026"));
+    ASSERT_EQ(csv->status, 200);
+    EXPECT_EQ(csv->body.rfind("overall_rank,priority,total_points,lay_points,lay_rank,professional_points", 0), 0u);
+    EXPECT_EQ(std::count(csv->body.begin(), csv->body.end(), '\n'), static_cast<long>(candidates.size() + 1));
+}
+
+TEST_F(ProgrammeHttpTest, OutsiderCannotSeeTheProgrammeOrItsDownloads) {
+    auto b = SignedIn("outsider");
+    EXPECT_EQ(b->Get(Programme())->status, 403);
+    EXPECT_EQ(b->Get(GroupPath("/programme/tally.csv"))->status, 403);
+    EXPECT_EQ(b->Get(GroupPath("/programme/work-items.csv"))->status, 403);
+    EXPECT_NE(Browser(server_->port()).Get(Programme())->status, 200);
+}
+
+TEST_F(ProgrammeHttpTest, YearThatIsNotAYearIs422) {
+    auto b = SignedIn("member");
+    auto r = b->Get(GroupPath("/programme?year=soon"));
+    EXPECT_EQ(r->status, 422);
+    EXPECT_TRUE(Contains(r->body, "is not a year"));
+}
+
+TEST_F(ProgrammeHttpTest, WithoutImportedResultsThePageSaysWhyThereIsNoSurveyEvidence) {
+    auto b = SignedIn("facilitator");
+    auto r = b->Get(Programme());
+    ASSERT_EQ(r->status, 200);
+    EXPECT_TRUE(Contains(r->body, "No published survey results up to 2026"));
+}
+
+TEST_F(ProgrammeHttpTest, SurveyItemsBelowExpectedComeFromThePublishedResultsAndLinkToTheirPages) {
+    ImportRd8();
+    auto b = SignedIn("facilitator");
+    auto r = b->Get(Programme());
+    ASSERT_EQ(r->status, 200);
+    EXPECT_TRUE(Contains(r->body, "Milton Keynes University Hospital"));
+    EXPECT_TRUE(Contains(r->body, "href=\"/experience/questions/Q17?year=2018\""));
+    EXPECT_TRUE(Contains(r->body, "href=\"/experience/organisations/RD8?year=2018\""));
+    EXPECT_TRUE(Contains(r->body, "Survey item below expected"));
+    // The demo recorded Q17 as this year's evidence already.
+    EXPECT_TRUE(Contains(r->body, "Recorded"));
+}
+
+TEST_F(ProgrammeHttpTest, FacilitatorRecordsASurveyItemAsEvidenceOnceWithItsFiguresFromTheResults) {
+    ImportRd8();
+    auto b = SignedIn("facilitator");
+    const std::string page = Programme(2027);
+    ASSERT_TRUE(Contains(b->Get(page)->body, "Record as evidence"));
+    const std::int64_t before = Count("SELECT COUNT(*) FROM evidence_items");
+    auto post = [&](const std::string& question) {
+        return b->PostForm(GroupPath("/programme/evidence"),
+                           {{"csrf_token", b->CsrfFrom(page)},
+                            {"programme_year", "2027"},
+                            {"evidence_kind", "survey_below_expected"},
+                            {"question", question},
+                            {"evidence_summary", "ignored: figures come from the survey"}});
+    };
+    auto r = post("Q17");
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), GroupPath("/programme?year=2027#evidence"));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM evidence_items"), before + 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM evidence_items WHERE programme_year = 2027 AND cpes_org_code = 'RD8' AND "
+                    "cpes_year = 2018 AND cpes_question = 'Q17' AND summary LIKE '%below the expected range%'"),
+              1);
+    EXPECT_EQ(CountAudit("evidence.create"), 1);
+
+    // Twice, or a question that is not below expected: refused, nothing written.
+    auto again = post("Q17");
+    EXPECT_EQ(again->status, 422);
+    EXPECT_TRUE(Contains(again->body, "already recorded"));
+    auto within = post("Q1");
+    EXPECT_EQ(within->status, 422);
+    EXPECT_TRUE(Contains(within->body, "href=\"#survey-evidence\""));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM evidence_items"), before + 1);
+}
+
+TEST_F(ProgrammeHttpTest, OtherEvidenceNeedsWhatItSays) {
+    auto b = SignedIn("facilitator");
+    const std::int64_t before = Count("SELECT COUNT(*) FROM evidence_items");
+    httplib::Params form = {{"csrf_token", b->CsrfFrom(Programme())},
+                            {"programme_year", "2026"},
+                            {"evidence_kind", "comment_theme"},
+                            {"evidence_summary", "  "},
+                            {"evidence_reference", "Comments box, spring"}};
+    auto r = b->PostForm(GroupPath("/programme/evidence"), form);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_TRUE(Contains(r->body, "href=\"#evidence_summary\""));
+    EXPECT_TRUE(Contains(r->body, "Comments box, spring"));  // what was typed is kept
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM evidence_items"), before);
+
+    form.erase("evidence_summary");
+    form.emplace("evidence_summary", "Patients say the car park is too far from the day unit");
+    EXPECT_EQ(b->PostForm(GroupPath("/programme/evidence"), form)->status, 303);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM evidence_items WHERE kind = 'comment_theme'"), 1);
+}
+
+TEST_F(ProgrammeHttpTest, AnalystAndMemberCannotChangeTheProgramme) {
+    for (const char* who : {"analyst", "member"}) {
+        auto b = SignedIn(who);
+        const std::string token = b->CsrfFrom("/account");
+        EXPECT_EQ(b->PostForm(GroupPath("/programme/evidence"),
+                              {{"csrf_token", token}, {"evidence_kind", "comment_theme"}, {"evidence_summary", "x"}})
+                      ->status,
+                  403)
+            << who;
+        EXPECT_EQ(
+            b->PostForm(GroupPath("/programme/priorities"), {{"csrf_token", token}, {"priority_title", "x"}})->status,
+            403);
+        EXPECT_EQ(
+            b->PostForm(GroupPath("/programme/review"), {{"csrf_token", token}, {"review_findings", "x"}})->status,
+            403);
+        EXPECT_EQ(b->PostForm(GroupPath("/programme/seed"), {{"csrf_token", token}})->status, 403);
+        EXPECT_EQ(b->PostForm(GroupPath("/programme/survey-organisation"), {{"csrf_token", token}, {"org_code", "RD8"}})
+                      ->status,
+                  403);
+        EXPECT_EQ(b->Get(GroupPath("/programme/work-items/new"))->status, 403);
+    }
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM candidate_priorities WHERE title = 'x'"), 0);
+}
+
+TEST_F(ProgrammeHttpTest, FacilitatorAddsACandidatePriorityCitingEvidence) {
+    auto b = SignedIn("facilitator");
+    std::int64_t evidence_id = 0;
+    {
+        auto conn = server_->app().database().Acquire();
+        evidence_id = store::PrioritiesRepository(*conn).ListEvidence(group_id_, kYear)->front().id;
+    }
+    const auto before = Candidates().size();
+    auto empty = b->PostForm(GroupPath("/programme/priorities"), {{"csrf_token", b->CsrfFrom(Programme())},
+                                                                  {"programme_year", "2026"},
+                                                                  {"priority_title", ""},
+                                                                  {"priority_description", "Kept when refused"}});
+    EXPECT_EQ(empty->status, 422);
+    EXPECT_TRUE(Contains(empty->body, "href=\"#priority_title\""));
+    EXPECT_TRUE(Contains(empty->body, "Kept when refused"));
+    EXPECT_EQ(Candidates().size(), before);
+
+    auto r = b->PostForm(GroupPath("/programme/priorities"),
+                         {{"csrf_token", b->CsrfFrom(Programme())},
+                          {"programme_year", "2026"},
+                          {"priority_title", "Parking near the day unit"},
+                          {"priority_description", "Patients walk too far when they are weakest"},
+                          {"evidence-" + std::to_string(evidence_id), "yes"}});
+    EXPECT_EQ(r->status, 303);
+    const auto after = Candidates();
+    ASSERT_EQ(after.size(), before + 1);
+    EXPECT_EQ(after.back().title, "Parking near the day unit");
+    EXPECT_EQ(after.back().evidence_ids, std::vector<std::int64_t>{evidence_id});
+    EXPECT_EQ(CountAudit("priority.create"), 1);
+}
+
+TEST_F(ProgrammeHttpTest, EveryFormIsRefusedWithoutItsCsrfToken) {
+    auto b = SignedIn("facilitator");
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);
+    const std::int64_t audit_before = Count("SELECT COUNT(*) FROM audit_log");
+    for (const std::string& path : std::vector<std::string>{
+             GroupPath("/programme/evidence"), GroupPath("/programme/priorities"), GroupPath("/programme/review"),
+             GroupPath("/programme/seed"), GroupPath("/programme/survey-organisation"), GroupPath("/programme/ballot"),
+             GroupPath("/programme/accounts"), GroupPath("/programme/work-items"),
+             GroupPath("/programme/work-items/" + std::to_string(WorkItems().front().id)),
+             MeasurePath(measure, "/values"), MeasurePath(measure, "/import"), GroupPath("/diversity/profile")}) {
+        auto r = b->PostForm(path, {{"programme_year", "2026"},
+                                    {"evidence_kind", "comment_theme"},
+                                    {"evidence_summary", "No token"},
+                                    {"priority_title", "No token"}});
+        EXPECT_EQ(r->status, 403) << path;
+    }
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), audit_before);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM candidate_priorities WHERE title = 'No token'"), 0);
+}
+
+// ---- Voting ----
+
+TEST_F(ProgrammeHttpTest, FacilitatorRecordsAPaperBallotOncePerMemberWithAnAuditEntry) {
+    auto b = SignedIn("facilitator");
+    const std::string page = GroupPath("/programme/ballot?year=2026");
+    auto form_page = b->Get(page);
+    ASSERT_EQ(form_page->status, 200);
+    const auto at = form_page->body.find("id=\"person_id\"");
+    ASSERT_NE(at, std::string::npos);
+    const std::string voters = form_page->body.substr(at, form_page->body.find("</select>", at) - at);
+    EXPECT_TRUE(Contains(voters, ">Polly Patient</option>"));  // has not voted
+    EXPECT_FALSE(Contains(voters, ">Cora Chair</option>"));    // has voted
+    const std::int64_t before = Count("SELECT COUNT(*) FROM priority_ballots");
+
+    auto form = Ranking(*b);
+    form.emplace("person_id", std::to_string(Person("Polly Patient")));
+    auto r = b->PostForm(GroupPath("/programme/ballot"), form);
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), GroupPath("/programme?year=2026#voting"));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM priority_ballots"), before + 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'ballot.cast' AND record_type = 'person' AND "
+                    "record_id = '" +
+                    std::to_string(Person("Polly Patient")) + "'"),
+              1);
+
+    // A second ballot from Polly, or from Cora who voted before: refused, nothing written.
+    for (const char* name : {"Polly Patient", "Cora Chair"}) {
+        auto twice = Ranking(*b);
+        twice.emplace("person_id", std::to_string(Person(name)));
+        auto again = b->PostForm(GroupPath("/programme/ballot"), twice);
+        EXPECT_EQ(again->status, 422) << name;
+        EXPECT_TRUE(Contains(again->body, "has already voted")) << name;
+        EXPECT_TRUE(Contains(again->body, "href=\"#person_id\""));
+    }
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM priority_ballots"), before + 1);
+    EXPECT_EQ(CountAudit("ballot.cast"), 1);
+}
+
+TEST_F(ProgrammeHttpTest, BallotGivingTwoPrioritiesOneRankIs422NamingTheSecond) {
+    auto b = SignedIn("facilitator");
+    const auto candidates = Candidates();
+    ASSERT_GE(candidates.size(), 2u);
+    httplib::Params form = {{"csrf_token", b->CsrfFrom("/account")},
+                            {"programme_year", "2026"},
+                            {"person_id", std::to_string(Person("Polly Patient"))},
+                            {"rank-" + std::to_string(candidates[0].id), "1"},
+                            {"rank-" + std::to_string(candidates[1].id), "1"}};
+    const std::int64_t before = Count("SELECT COUNT(*) FROM priority_ballots");
+    auto r = b->PostForm(GroupPath("/programme/ballot"), form);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_TRUE(Contains(r->body, "href=\"#rank-" + std::to_string(candidates[1].id) + "\""));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM priority_ballots"), before);
+
+    httplib::Params none = {{"csrf_token", b->CsrfFrom("/account")},
+                            {"programme_year", "2026"},
+                            {"person_id", std::to_string(Person("Polly Patient"))}};
+    auto unranked = b->PostForm(GroupPath("/programme/ballot"), none);
+    EXPECT_EQ(unranked->status, 422);
+    EXPECT_TRUE(Contains(unranked->body, "Rank at least one priority"));
+    EXPECT_EQ(CountAudit("ballot.cast"), 0);
+}
+
+TEST_F(ProgrammeHttpTest, MemberVotesOnceAsTheMemberRecordTheirAccountIsLinkedTo) {
+    auto member = SignedIn("member");
+    // Not linked yet: told so, and a ballot is refused.
+    EXPECT_TRUE(Contains(member->Get(GroupPath("/programme/ballot"))->body, "not linked to your member record"));
+    EXPECT_EQ(member->PostForm(GroupPath("/programme/ballot"), Ranking(*member))->status, 403);
+
+    auto facilitator = SignedIn("facilitator");
+    std::int64_t member_user = Count("SELECT id FROM users WHERE username = 'member'");
+    auto bad =
+        facilitator->PostForm(GroupPath("/programme/accounts"), {{"csrf_token", facilitator->CsrfFrom("/account")},
+                                                                 {"user_id", std::to_string(member_user)},
+                                                                 {"link_person_id", ""}});
+    EXPECT_EQ(bad->status, 422);
+    EXPECT_TRUE(Contains(bad->body, "href=\"#link_person_id\""));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM person_accounts"), 0);
+    auto link = facilitator->PostForm(GroupPath("/programme/accounts"),
+                                      {{"csrf_token", facilitator->CsrfFrom("/account")},
+                                       {"user_id", std::to_string(member_user)},
+                                       {"link_person_id", std::to_string(Person("Polly Patient"))}});
+    EXPECT_EQ(link->status, 303);
+    EXPECT_EQ(CountAudit("person.link_account"), 1);
+    EXPECT_EQ(
+        member
+            ->PostForm(GroupPath("/programme/accounts"), {{"csrf_token", member->CsrfFrom("/account")},
+                                                          {"user_id", std::to_string(member_user)},
+                                                          {"link_person_id", std::to_string(Person("Cora Chair"))}})
+            ->status,
+        403);
+
+    auto page = member->Get(GroupPath("/programme/ballot"));
+    EXPECT_TRUE(Contains(page->body, "You are voting as Polly Patient"));
+    auto r = member->PostForm(GroupPath("/programme/ballot"), Ranking(*member));
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM priority_ballots WHERE person_id = " + std::to_string(Person("Polly Patient"))), 1);
+    EXPECT_TRUE(Contains(member->Get(Programme())->body, "You have voted for 2026"));
+    auto twice = member->PostForm(GroupPath("/programme/ballot"), Ranking(*member));
+    EXPECT_EQ(twice->status, 422);
+    EXPECT_EQ(CountAudit("ballot.cast"), 1);
+}
+
+TEST_F(ProgrammeHttpTest, AnalystCannotVote) {
+    auto b = SignedIn("analyst");
+    EXPECT_EQ(b->Get(GroupPath("/programme/ballot"))->status, 403);
+    EXPECT_EQ(b->PostForm(GroupPath("/programme/ballot"), Ranking(*b))->status, 403);
+}
+
+// ---- Work items ----
+
+TEST_F(ProgrammeHttpTest, FacilitatorAddsAWorkItemWithMilestonesAndAnAuditEntry) {
+    auto b = SignedIn("facilitator");
+    auto page = b->Get(GroupPath("/programme/work-items/new?year=2026"));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(Contains(page->body, "nhsuk-date-input"));
+    EXPECT_TRUE(Contains(page->body, "id=\"deadline-day\""));
+    const auto before = WorkItems().size();
+    auto r = b->PostForm(GroupPath("/programme/work-items"), WorkItemForm(*b, "Support list"));
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), GroupPath("/programme?year=2026#work-items"));
+    const auto items = WorkItems();
+    ASSERT_EQ(items.size(), before + 1);
+    const partnership::WorkItem* added = nullptr;
+    for (const auto& w : items) {
+        if (w.title == "Support list") added = &w;
+    }
+    ASSERT_NE(added, nullptr);
+    EXPECT_EQ(added->deadline.ToString(), "2026-12-15");
+    EXPECT_EQ(added->owner_person_id.value_or(0), Person("Cora Chair"));
+    ASSERT_EQ(added->milestones.size(), 1u);
+    EXPECT_EQ(added->milestones[0].due_on.ToString(), "2026-10-30");
+    EXPECT_EQ(CountAudit("work_item.create"), 1);
+    EXPECT_TRUE(Contains(b->Get(Programme())->body, "Support list"));
+}
+
+TEST_F(ProgrammeHttpTest, WorkItemWithoutTitleAimOrRealDeadlineIs422NamingEachAndWritesNothing) {
+    auto b = SignedIn("facilitator");
+    auto form = WorkItemForm(*b, "");
+    form.erase("smart_aim");
+    form.erase("deadline-day");
+    form.emplace("deadline-day", "31");
+    form.erase("deadline-month");
+    form.emplace("deadline-month", "2");
+    const auto before = WorkItems().size();
+    auto r = b->PostForm(GroupPath("/programme/work-items"), form);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_TRUE(Contains(r->body, "There is a problem"));
+    EXPECT_TRUE(Contains(r->body, "href=\"#title\""));
+    EXPECT_TRUE(Contains(r->body, "href=\"#smart_aim\""));
+    EXPECT_TRUE(Contains(r->body, "href=\"#deadline-day\""));
+    EXPECT_TRUE(Contains(r->body, "Draft the list"));  // the milestone typed is kept
+    EXPECT_EQ(WorkItems().size(), before);
+    EXPECT_EQ(CountAudit("work_item.create"), 0);
+}
+
+TEST_F(ProgrammeHttpTest, MilestoneDueAfterTheDeadlineIsNamedByItsRow) {
+    auto b = SignedIn("facilitator");
+    auto form = WorkItemForm(*b, "Late milestone");
+    form.erase("milestone-0-due-year");
+    form.emplace("milestone-0-due-year", "2027");
+    auto r = b->PostForm(GroupPath("/programme/work-items"), form);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_TRUE(Contains(r->body, "href=\"#milestone-0-due-day\""));
+    EXPECT_TRUE(Contains(r->body, "Milestone 1"));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM work_items WHERE title = 'Late milestone'"), 0);
+}
+
+TEST_F(ProgrammeHttpTest, FacilitatorChangesAWorkItemAndMarksItDone) {
+    auto b = SignedIn("facilitator");
+    const auto item = WorkItems().front();
+    const std::string path = GroupPath("/programme/work-items/" + std::to_string(item.id));
+    auto page = b->Get(path);
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(Contains(page->body, item.title));
+    auto form = WorkItemForm(*b, item.title + " (revised)");
+    form.erase("status");
+    form.emplace("status", "done");
+    auto r = b->PostForm(path, form);
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM work_items WHERE id = " + std::to_string(item.id) +
+                    " AND status = 'done' AND title LIKE '%(revised)'"),
+              1);
+    EXPECT_EQ(CountAudit("work_item.update"), 1);
+
+    auto blank = WorkItemForm(*b, "");
+    EXPECT_EQ(b->PostForm(path, blank)->status, 422);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM work_items WHERE title = ''"), 0);
+    EXPECT_EQ(b->Get(GroupPath("/programme/work-items/999999"))->status, 404);
+}
+
+TEST_F(ProgrammeHttpTest, MemberCannotAddOrChangeWorkItems) {
+    auto b = SignedIn("member");
+    const auto item = WorkItems().front();
+    EXPECT_EQ(b->PostForm(GroupPath("/programme/work-items"), WorkItemForm(*b, "By a member"))->status, 403);
+    EXPECT_EQ(b->Get(GroupPath("/programme/work-items/" + std::to_string(item.id)))->status, 403);
+    EXPECT_EQ(
+        b->PostForm(GroupPath("/programme/work-items/" + std::to_string(item.id)), WorkItemForm(*b, "By a member"))
+            ->status,
+        403);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM work_items WHERE title = 'By a member'"), 0);
+}
+
+TEST_F(ProgrammeHttpTest, WorkItemsDownloadAsCsv) {
+    auto b = SignedIn("analyst");
+    auto r = b->Get(GroupPath("/programme/work-items.csv?year=2026"));
+    ASSERT_EQ(r->status, 200);
+    EXPECT_EQ(r->body.rfind("programme_year,title,smart_aim,owner,priority", 0), 0u);
+    EXPECT_TRUE(Contains(r->body, "CNS contact cards"));
+    EXPECT_EQ(std::count(r->body.begin(), r->body.end(), '\n'), static_cast<long>(WorkItems().size() + 1));
+}
+
+// ---- The annual review ----
+
+TEST_F(ProgrammeHttpTest, ReviewFindingsSeedNextYearsCandidatesOnce) {
+    auto b = SignedIn("facilitator");
+    auto empty = b->PostForm(GroupPath("/programme/review"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                              {"programme_year", "2026"},
+                                                              {"review_findings", " \n "},
+                                                              {"reviewed_on-day", "20"},
+                                                              {"reviewed_on-month", "1"},
+                                                              {"reviewed_on-year", "2027"}});
+    EXPECT_EQ(empty->status, 422);
+    EXPECT_TRUE(Contains(empty->body, "href=\"#review_findings\""));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM annual_reviews WHERE programme_year = 2026"), 0);
+
+    auto r = b->PostForm(GroupPath("/programme/review"),
+                         {{"csrf_token", b->CsrfFrom("/account")},
+                          {"programme_year", "2026"},
+                          {"review_findings", "Members want more evening meetings\nThe survey's Q17 is still low"},
+                          {"reviewed_on-day", "20"},
+                          {"reviewed_on-month", "1"},
+                          {"reviewed_on-year", "2027"}});
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(CountAudit("annual_review.save"), 1);
+    EXPECT_TRUE(Contains(b->Get(Programme())->body, "Members want more evening meetings"));
+
+    ASSERT_TRUE(Candidates(2027).empty());
+    auto seed = b->PostForm(GroupPath("/programme/seed"),
+                            {{"csrf_token", b->CsrfFrom("/account")}, {"programme_year", "2026"}});
+    EXPECT_EQ(seed->status, 303);
+    EXPECT_EQ(seed->get_header_value("Location"), GroupPath("/programme?year=2027#priorities"));
+    std::size_t unfinished = 0;
+    for (const auto& w : WorkItems()) unfinished += partnership::IsFinished(w.status) ? 0 : 1;
+    const auto seeded = Candidates(2027);
+    EXPECT_EQ(seeded.size(), unfinished + 2);
+    bool finding = false;
+    for (const auto& c : seeded)
+        finding = finding || (c.title == "Members want more evening meetings" &&
+                              c.origin == partnership::PriorityOrigin::kReviewFinding);
+    EXPECT_TRUE(finding);
+    EXPECT_TRUE(Contains(b->Get(Programme(2027))->body, "From last year&apos;s review"));
+    // Seeding again adds nothing.
+    EXPECT_EQ(
+        b->PostForm(GroupPath("/programme/seed"), {{"csrf_token", b->CsrfFrom("/account")}, {"programme_year", "2026"}})
+            ->status,
+        303);
+    EXPECT_EQ(Candidates(2027).size(), seeded.size());
+}
+
+TEST_F(ProgrammeHttpTest, SeedingAYearWithoutAReviewIs422) {
+    auto b = SignedIn("facilitator");
+    auto r = b->PostForm(GroupPath("/programme/seed"),
+                         {{"csrf_token", b->CsrfFrom("/account")}, {"programme_year", "2030"}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_TRUE(Candidates(2031).empty());
+}
+
+TEST_F(ProgrammeHttpTest, SurveyOrganisationMustBeKnown) {
+    ImportRd8();
+    auto b = SignedIn("facilitator");
+    auto bad = b->PostForm(GroupPath("/programme/survey-organisation"),
+                           {{"csrf_token", b->CsrfFrom("/account")}, {"programme_year", "2026"}, {"org_code", "ZZZ9"}});
+    EXPECT_EQ(bad->status, 422);
+    EXPECT_TRUE(Contains(bad->body, "href=\"#org_code\""));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM programme_settings"), 0);
+    auto good = b->PostForm(GroupPath("/programme/survey-organisation"),
+                            {{"csrf_token", b->CsrfFrom("/account")}, {"programme_year", "2026"}, {"org_code", "rd8"}});
+    EXPECT_EQ(good->status, 303);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM programme_settings WHERE cpes_org_code = 'RD8'"), 1);
+    EXPECT_EQ(CountAudit("programme.survey_organisation"), 1);
+}
+
+// ---- Measure values ----
+
+TEST_F(ProgrammeHttpTest, FacilitatorAddsAValueByHandAndItReachesTheChart) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);
+    auto b = SignedIn("facilitator");
+    auto page = b->Get(MeasurePath(measure, "/values"));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(Contains(page->body, "Import values from a CSV file"));
+    const std::string observations =
+        "SELECT COUNT(*) FROM measure_observations WHERE measure_id = " + std::to_string(measure.id);
+    const std::int64_t before = Count(observations);
+    auto bad = b->PostForm(MeasurePath(measure, "/values"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                             {"date-day", "1"},
+                                                             {"date-month", "10"},
+                                                             {"date-year", "2026"},
+                                                             {"value", "ninety"}});
+    EXPECT_EQ(bad->status, 422);
+    EXPECT_TRUE(Contains(bad->body, "href=\"#value\""));
+    EXPECT_EQ(Count(observations), before);
+
+    auto r = b->PostForm(MeasurePath(measure, "/values"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                           {"date-day", "1"},
+                                                           {"date-month", "10"},
+                                                           {"date-year", "2026"},
+                                                           {"value", "91.5"}});
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(r->get_header_value("Location"), MeasurePath(measure));
+    EXPECT_EQ(Count(observations), before + 1);
+    EXPECT_EQ(CountAudit("measure.value_set"), 1);
+    EXPECT_TRUE(Contains(b->Get(MeasurePath(measure))->body, "2026-10-01"));
+}
+
+TEST_F(ProgrammeHttpTest, CsvImportNamesTheLineOfEachProblemAndWritesNothing) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);
+    auto b = SignedIn("facilitator");
+    const std::string observations =
+        "SELECT COUNT(*) FROM measure_observations WHERE measure_id = " + std::to_string(measure.id);
+    const std::int64_t before = Count(observations);
+    auto r = b->PostForm(MeasurePath(measure, "/import"),
+                         {{"csrf_token", b->CsrfFrom("/account")},
+                          {"csv", "date,value\n2026-10-01,90\n2026-11-01,lots\n2026-12-01,92\n"}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_TRUE(Contains(r->body, "line 3, column value")) << r->body;
+    EXPECT_TRUE(Contains(r->body, "href=\"#csv\""));
+    EXPECT_EQ(Count(observations), before);
+    EXPECT_EQ(CountAudit("measure.import"), 0);
+}
+
+TEST_F(ProgrammeHttpTest, CsvFileUploadAddsEveryRow) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);
+    auto b = SignedIn("facilitator");
+    const std::string observations =
+        "SELECT COUNT(*) FROM measure_observations WHERE measure_id = " + std::to_string(measure.id);
+    const std::int64_t before = Count(observations);
+    const std::string boundary = "cvProgrammeBoundary42";
+    auto r = b->Send("POST", MeasurePath(measure, "/import"),
+                     Multipart(boundary, {{"csrf_token", b->CsrfFrom("/account")}, {"csv", ""}}, "file",
+                               "Date,Value\r\n2026-10-01,90\r\n2026-11-01,93\r\n"),
+                     "multipart/form-data; boundary=" + boundary);
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(Count(observations), before + 2);
+    EXPECT_EQ(CountAudit("measure.import"), 1);
+}
+
+TEST_F(ProgrammeHttpTest, SurveyFedMeasureTakesNoValuesByHand) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kCpes);
+    auto b = SignedIn("facilitator");
+    EXPECT_TRUE(Contains(b->Get(MeasurePath(measure, "/values"))->body, "fed from the published survey"));
+    auto r = b->PostForm(MeasurePath(measure, "/values"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                           {"date-day", "1"},
+                                                           {"date-month", "1"},
+                                                           {"date-year", "2019"},
+                                                           {"value", "90"}});
+    EXPECT_EQ(r->status, 422);
+    EXPECT_EQ(CountAudit("measure.value_set"), 0);
+}
+
+TEST_F(ProgrammeHttpTest, MemberAndAnalystCannotAddMeasureValues) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);
+    for (const char* who : {"member", "analyst"}) {
+        auto b = SignedIn(who);
+        EXPECT_EQ(b->Get(MeasurePath(measure, "/values"))->status, 403) << who;
+        EXPECT_EQ(b->PostForm(MeasurePath(measure, "/values"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                                {"date-day", "1"},
+                                                                {"date-month", "10"},
+                                                                {"date-year", "2026"},
+                                                                {"value", "1"}})
+                      ->status,
+                  403);
+        EXPECT_EQ(b->PostForm(MeasurePath(measure, "/import"),
+                              {{"csrf_token", b->CsrfFrom("/account")}, {"csv", "date,value\n2026-10-01,1\n"}})
+                      ->status,
+                  403);
+    }
+    EXPECT_EQ(CountAudit("measure.value_set") + CountAudit("measure.import"), 0);
+}
+
+// ---- Diversity ----
+
+TEST_F(ProgrammeHttpTest, FacilitatorSeesExactDiversityWithMissingGroupsAndLapsedMembersAndTheViewIsAudited) {
+    auto b = SignedIn("facilitator");
+    auto r = b->Get(GroupPath("/diversity"));
+    ASSERT_EQ(r->status, 200);
+    EXPECT_TRUE(Contains(r->body, "Seldom-heard groups missing"));
+    EXPECT_TRUE(Contains(r->body, "Black, Black British"));  // 10% of the demo profile, no member
+    EXPECT_TRUE(Contains(r->body, "Users and carers per professional"));
+    EXPECT_TRUE(Contains(r->body, "Lara Leaver"));  // left five months ago
+    EXPECT_FALSE(Contains(r->body, "Fewer than"));
+    EXPECT_FALSE(Contains(r->body, "@example.org"));
+    EXPECT_EQ(CountAudit("diversity.view"), 1);
+}
+
+TEST_F(ProgrammeHttpTest, AnalystSeesDiversityUnderDisclosureControlWithNoNames) {
+    auto b = SignedIn("analyst");
+    auto r = b->Get(GroupPath("/diversity"));
+    ASSERT_EQ(r->status, 200);
+    EXPECT_TRUE(Contains(r->body, "Fewer than 21"));
+    EXPECT_FALSE(Contains(r->body, "Seldom-heard groups missing"));
+    for (const auto& p : people_) EXPECT_FALSE(Contains(r->body, p.name)) << p.name;
+    EXPECT_EQ(CountAudit("diversity.view"), 1);
+}
+
+TEST_F(ProgrammeHttpTest, GroupMemberCannotSeeTheDiversityView) {
+    auto b = SignedIn("member");
+    auto r = b->Get(GroupPath("/diversity"));
+    EXPECT_EQ(r->status, 403);
+    EXPECT_FALSE(Contains(r->body, "Lara Leaver"));
+    EXPECT_EQ(CountAudit("diversity.view"), 0);
+    EXPECT_EQ(b->Get(GroupPath("/diversity/profile"))->status, 403);
+}
+
+TEST_F(ProgrammeHttpTest, FacilitatorEditsThePopulationProfile) {
+    auto b = SignedIn("facilitator");
+    auto page = b->Get(GroupPath("/diversity/profile"));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(Contains(page->body, "value=\"74\""));  // the demo's White share
+    const std::string rows =
+        "SELECT COUNT(*) FROM group_population_profile WHERE group_id = " + std::to_string(group_id_);
+    const std::int64_t before = Count(rows);
+
+    auto over = b->PostForm(GroupPath("/diversity/profile"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                              {"share-ethnic_group-white", "80"},
+                                                              {"share-ethnic_group-asian", "30"}});
+    EXPECT_EQ(over->status, 422);
+    EXPECT_TRUE(Contains(over->body, "the shares add up to 110.0%, more than 100%"));
+    auto bad = b->PostForm(GroupPath("/diversity/profile"),
+                           {{"csrf_token", b->CsrfFrom("/account")}, {"share-sex-female", "120"}});
+    EXPECT_EQ(bad->status, 422);
+    EXPECT_TRUE(Contains(bad->body, "href=\"#share-sex-female\""));
+    EXPECT_EQ(Count(rows), before);
+    EXPECT_EQ(CountAudit("population_profile.update"), 0);
+
+    auto r = b->PostForm(GroupPath("/diversity/profile"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                           {"share-ethnic_group-white", "70"},
+                                                           {"share-ethnic_group-black", "12.5%"},
+                                                           {"share-sex-female", "51"}});
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(Count(rows), 3);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM group_population_profile WHERE category = 'black' AND expected_share = 0.125"), 1);
+    EXPECT_EQ(CountAudit("population_profile.update"), 1);
+
+    auto analyst = SignedIn("analyst");
+    EXPECT_EQ(analyst->Get(GroupPath("/diversity/profile"))->status, 403);
+}
+
+// ---- The annual report ----
+
+TEST_F(ProgrammeHttpTest, AnnualReportForTheDemoGroupRendersWithEverySectionAndNoPersonalDetails) {
+    std::size_t meetings_held = 0;
+    {
+        auto conn = server_->app().database().Acquire();
+        const auto meetings = *store::MeetingsRepository(*conn).ListByGroup(group_id_);
+        for (const auto& m : meetings) {
+            meetings_held += m.held_on.year() == kYear ? 1 : 0;
+        }
+    }
+    ASSERT_GT(meetings_held, 0u);
+    auto b = SignedIn("member");
+    auto r = b->Get(GroupPath("/report?year=2026"));
+    ASSERT_EQ(r->status, 200);
+    for (const std::string& text : std::vector<std::string>{
+             "Annual report 2026", "Members and their diversity", "Meetings held", "Work programme", "Impacts by kind",
+             "Influence map", "Involvement matrix", std::to_string(meetings_held) + " meetings were held in 2026.",
+             "CNS contact cards", "New patients given their CNS", "Milton Keynes University Hospital",
+             "Cancer network board", "Strong influence", "Treatments and services provided to patients",
+             "Care environment", "Cora Chair" /* the chair agreed to be named */, "Fewer than 21",
+             "Download the report (XLSX)"}) {
+        EXPECT_TRUE(Contains(r->body, text)) << text;
+    }
+    EXPECT_FALSE(Contains(r->body, "@example.org"));
+    EXPECT_FALSE(Contains(r->body, "01632"));
+    for (const auto& p : people_) {
+        if (!p.consent_to_be_named) {
+            EXPECT_FALSE(Contains(r->body, p.name)) << p.name;
+        }
+    }
+    EXPECT_FALSE(Contains(r->body, " style="));
+}
+
+TEST_F(ProgrammeHttpTest, AnnualReportDownloadsAsAWorkbookWithASheetPerTable) {
+    auto b = SignedIn("facilitator");
+    auto r = b->Get(GroupPath("/report.xlsx?year=2026"));
+    ASSERT_EQ(r->status, 200);
+    EXPECT_EQ(r->get_header_value("Content-Type"), xlsx::kContentType);
+    EXPECT_TRUE(Contains(r->get_header_value("Content-Disposition"), ".xlsx"));
+    ASSERT_EQ(r->body.rfind("PK", 0), 0u);
+    const auto files = Unzip(r->body);
+    ASSERT_TRUE(files.contains("xl/workbook.xml"));
+    const std::string& workbook = files.at("xl/workbook.xml");
+    for (const char* sheet :
+         {"Summary", "Members", "Officers", "Diversity", "Tumour types", "Meetings", "Priorities", "Work items",
+          "Measures", "Review", "Impacts by kind", "Influence map", "Involvement matrix"}) {
+        EXPECT_TRUE(Contains(workbook, "name=\"" + std::string(sheet) + "\"")) << sheet;
+    }
+    // The cells are the page's: the shared strings hold the demo's work item and organisations.
+    ASSERT_TRUE(files.contains("xl/sharedStrings.xml"));
+    const std::string& strings = files.at("xl/sharedStrings.xml");
+    EXPECT_TRUE(Contains(strings, "CNS contact cards"));
+    EXPECT_TRUE(Contains(strings, "Milton Keynes University Hospital"));
+    EXPECT_FALSE(Contains(strings, "@example.org"));
+}
+
+TEST_F(ProgrammeHttpTest, OutsiderCannotReadTheAnnualReport) {
+    auto b = SignedIn("outsider");
+    EXPECT_EQ(b->Get(GroupPath("/report?year=2026"))->status, 403);
+    EXPECT_EQ(b->Get(GroupPath("/report.xlsx?year=2026"))->status, 403);
+    EXPECT_NE(Browser(server_->port()).Get(GroupPath("/report"))->status, 200);
+}
+
+class ProgrammeLowThresholdTest : public ProgrammeHttpTest {
+  protected:
+    void SetUp() override {
+        Start([](ServerConfig& c) { c.suppression_threshold = 1; });
+    }
+};
+
+TEST_F(ProgrammeLowThresholdTest, ReportShowsDiversityCountsAtOrAboveTheThreshold) {
+    auto b = SignedIn("analyst");
+    auto r = b->Get(GroupPath("/report?year=2026"));
+    ASSERT_EQ(r->status, 200);
+    // Two of the users who answered are White (Cora and Vic), as the demo has it.
+    EXPECT_TRUE(Contains(r->body, "<td class=\"nhsuk-table__cell\">White</td><td class=\"nhsuk-table__cell\">2</td>"));
+}
+
+}  // namespace
+}  // namespace carevoice::web::testing

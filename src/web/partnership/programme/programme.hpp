@@ -1,0 +1,88 @@
+// What the work programme, diversity and annual report pages share (pages_partnership_programme*.cpp,
+// pages_partnership_work_items.cpp, pages_partnership_measure_values.cpp, pages_partnership_diversity.cpp,
+// pages_partnership_report.cpp): the programme year of a request, NHS.UK date inputs, error summaries,
+// the survey evidence computed from the published results (issue 3), and the diversity view with its
+// disclosure control.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/status.hpp"
+#include "partnership/diversity.hpp"
+#include "partnership/work_programme.hpp"
+#include "web/http/context.hpp"
+#include "web/partnership/pages.hpp"
+
+namespace carevoice::web::experience_pages {
+class ExperienceCache;
+}
+
+namespace carevoice::web::partnership_pages {
+
+inline constexpr const char* kWhoManagesProgramme = "the group's facilitators and chairs, and administrators,";
+inline constexpr const char* kWhoReadsProgramme = "members of the group, analysts and administrators";
+
+// The group of the path and the programme year (?year=, this year by default), when the standing's
+// `allowed` check passes; otherwise the error page (404, 403 naming `who_may`, or 422) has been sent.
+std::optional<std::pair<GroupStanding, int>> BeginProgrammeRequest(RequestContext& ctx,
+                                                                   bool (GroupStanding::*allowed)() const,
+                                                                   const char* who_may);
+
+// The programme year of the request: ?year= (or the form's programme_year), this year when absent.
+// InvalidArgument naming "year" when it is not a year carevoice plans for.
+Result<int> ProgrammeYear(const RequestContext& ctx);
+std::string GroupPathOf(std::int64_t group_id, const std::string& rest = "");
+std::string ProgrammePath(std::int64_t group_id, int year, const std::string& anchor = "");
+
+// Survey items of the group's organisation that the programme year's evidence can rest on: rated below
+// the expected range, or significantly worse than the year before, in the newest published survey year
+// up to the programme year. Figures from fewer respondents than the suppression threshold are never
+// rated or shown (experience_pages::BuildProfile applies it).
+struct SurveyFinding {
+    partnership::EvidenceKind kind = partnership::EvidenceKind::kSurveyBelowExpected;
+    std::string question;
+    std::string title;  // "Q17: Were you given the name of a CNS..."
+    std::string summary;
+    std::string detail;  // the figures, e.g. "82%; expected 87.7% to 95.0%"
+    std::string question_href, profile_href;
+};
+struct SurveyEvidence {
+    std::string org_code, org_name;
+    bool org_chosen = false;  // chosen by the group, rather than taken from its recorded evidence
+    int survey_year = 0;
+    std::string problem;  // why there are no findings, when there are none to show
+    std::vector<SurveyFinding> findings;
+};
+// The group's survey organisation: the one it chose (programme settings), else the one its recorded
+// survey evidence of this year or last points at; "" when neither.
+Result<std::pair<std::string, bool>> SurveyOrganisationOf(store::Connection& conn, std::int64_t group_id,
+                                                          int programme_year);
+SurveyEvidence FindSurveyEvidence(RequestContext& ctx, experience_pages::ExperienceCache& cache, std::int64_t group_id,
+                                  int programme_year);
+
+// The diversity view as page data. `exact`: the figures as they are, for those who hold the members'
+// records. Otherwise carevoice's disclosure control: a count of people derived from diversity answers,
+// tumour experience or treatment stage is shown only when it is at least `threshold` (zero included, as
+// partnership/publication.hpp decides), its share is withheld with it, the totals of a dimension with a
+// withheld count are withheld too (so that it cannot be worked out), the seldom-heard flags (which say a
+// count is zero) are not shown, and lapsed members are counted, not named.
+nlohmann::json DiversityJson(const partnership::DiversityView& view, bool exact, int threshold);
+std::string Percent(double share);  // 0.097 -> "9.7%"
+
+// Route registration of each part; RegisterProgrammeRoutes (pages_partnership.hpp) calls them.
+void RegisterProgrammePageRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
+void RegisterBallotRoutes(Router& router);
+void RegisterWorkItemRoutes(Router& router);
+void RegisterMeasureValueRoutes(Router& router);
+void RegisterDiversityRoutes(Router& router);
+void RegisterReportRoutes(Router& router);
+
+}  // namespace carevoice::web::partnership_pages

@@ -1,0 +1,98 @@
+#include "web/render/templates.hpp"
+
+#include <algorithm>
+#include <kainjow/mustache.hpp>
+
+namespace carevoice::web {
+
+namespace mustache = kainjow::mustache;
+
+struct Templates::Impl {
+    std::map<std::string, std::string> sources;
+    std::vector<std::string> partial_names;  // templates some other template includes with {{> name}}
+    std::map<std::string, std::unique_ptr<mustache::mustache>> compiled;
+};
+
+namespace {
+
+mustache::data ToData(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::object: {
+            mustache::data d{mustache::data::type::object};
+            for (const auto& [k, v] : j.items()) d.set(k, ToData(v));
+            return d;
+        }
+        case nlohmann::json::value_t::array: {
+            mustache::data d{mustache::data::type::list};
+            for (const auto& v : j) d.push_back(ToData(v));
+            return d;
+        }
+        case nlohmann::json::value_t::boolean:
+            return j.get<bool>() ? mustache::data{mustache::data::type::bool_true}
+                                 : mustache::data{mustache::data::type::bool_false};
+        case nlohmann::json::value_t::null:
+            return mustache::data{mustache::data::type::bool_false};
+        case nlohmann::json::value_t::string:
+            // An empty text is false, as in JavaScript's mustache: {{^note}}none yet{{/note}} then shows.
+            // It renders as nothing either way.
+            if (j.get_ref<const std::string&>().empty()) return mustache::data{mustache::data::type::bool_false};
+            return mustache::data{j.get<std::string>()};
+        default:
+            return mustache::data{j.dump()};
+    }
+}
+
+std::string Stem(const std::string& file) {
+    auto dot = file.find('.');
+    return dot == std::string::npos ? file : file.substr(0, dot);
+}
+
+}  // namespace
+
+Templates::~Templates() = default;
+
+Result<std::shared_ptr<Templates>> Templates::Load(const std::vector<EmbeddedFile>& files) {
+    auto t = std::shared_ptr<Templates>(new Templates());
+    t->impl_ = std::make_unique<Impl>();
+    for (const auto& f : files) {
+        auto m = std::make_unique<mustache::mustache>(f.text);
+        if (!m->is_valid()) return Status::Internal("template " + f.name + ": " + m->error_message());
+        t->impl_->sources[Stem(f.name)] = f.text;
+        t->impl_->compiled[Stem(f.name)] = std::move(m);
+    }
+    for (const auto& [name, source] : t->impl_->sources) {
+        for (std::size_t at = source.find("{{>"); at != std::string::npos; at = source.find("{{>", at + 3)) {
+            std::size_t end = source.find("}}", at);
+            if (end == std::string::npos) break;
+            std::string partial = source.substr(at + 3, end - at - 3);
+            partial.erase(0, partial.find_first_not_of(' '));
+            partial.erase(partial.find_last_not_of(' ') + 1);
+            if (!t->impl_->sources.contains(partial)) {
+                return Status::Internal("template " + name + " includes a partial '" + partial +
+                                        "' that does not exist");
+            }
+            if (std::find(t->impl_->partial_names.begin(), t->impl_->partial_names.end(), partial) ==
+                t->impl_->partial_names.end()) {
+                t->impl_->partial_names.push_back(partial);
+            }
+        }
+    }
+    return t;
+}
+
+bool Templates::Has(const std::string& name) const { return impl_->compiled.contains(name); }
+
+std::string Templates::Render(const std::string& name, const nlohmann::json& data) const {
+    auto it = impl_->compiled.find(name);
+    if (it == impl_->compiled.end()) return "<p>Missing template " + name + "</p>";
+    mustache::data d = ToData(data);
+    // Only the templates used as partials are offered as partials: offering all of them on every
+    // render cost more than the render itself.
+    for (const auto& partial : impl_->partial_names) {
+        const std::string* src = &impl_->sources.at(partial);
+        d.set(partial, mustache::partial([src] { return *src; }));
+    }
+    return it->second->render(d);
+}
+
+}  // namespace carevoice::web

@@ -1,0 +1,200 @@
+// Administration: users and roles, and the audit log (view, filter, download).
+#include <nlohmann/json.hpp>
+
+#include "app/accounts.hpp"
+#include "core/csv.hpp"
+#include "core/text.hpp"
+#include "store/accounts_repository.hpp"
+#include "store/audit_repository.hpp"
+#include "web/http/app.hpp"
+
+namespace carevoice::web {
+namespace {
+
+const Access kAdminOnly = Access::Roles({Role::kAdmin});
+
+nlohmann::json RoleOptions(const std::string& selected, bool with_description) {
+    nlohmann::json roles = nlohmann::json::array();
+    for (Role r : kAllRoles) {
+        nlohmann::json o = {{"name", std::string(RoleName(r))}, {"selected", RoleName(r) == selected}};
+        if (with_description) o["description"] = std::string(RoleDescription(r));
+        roles.push_back(o);
+    }
+    return roles;
+}
+
+void ShowUsers(RequestContext& ctx) {
+    auto users = store::AccountsRepository(ctx.db()).ListUsers();
+    if (!users.ok()) return ctx.Error(503, users.status());
+    ctx.Audit("user.list", "user", "", "success");
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& u : *users) {
+        list.push_back({{"id", u.id},
+                        {"username", u.username},
+                        {"display_name", u.display_name},
+                        {"role", std::string(RoleName(u.role))},
+                        {"disabled", u.disabled},
+                        {"csrf_token", ctx.csrf_token},
+                        {"roles", RoleOptions(std::string(RoleName(u.role)), false)}});
+    }
+    ctx.Page("Users", "admin_users", {{"users", list}});
+}
+
+void UsersCsv(RequestContext& ctx) {
+    auto users = store::AccountsRepository(ctx.db()).ListUsers();
+    if (!users.ok()) return ctx.Error(503, users.status());
+    ctx.Audit("user.export", "user", "", "success");
+    std::string out = csv::Row({"username", "display_name", "role", "status", "created_at"});
+    for (const auto& u : *users) {
+        out += csv::Row({u.username, u.display_name, std::string(RoleName(u.role)), u.disabled ? "disabled" : "active",
+                         FormatTimestamp(u.created_at)});
+    }
+    ctx.Csv("carevoice-users.csv", out);
+}
+
+void ShowNewUser(RequestContext& ctx, const app::NewAccount& a, const std::vector<FieldProblem>& problems, int status) {
+    nlohmann::json errors = nlohmann::json::array();
+    nlohmann::json data = {{"username", a.username},
+                           {"display_name", a.display_name},
+                           {"roles", RoleOptions(a.role, true)},
+                           {"min_length", app::kMinPasswordLength}};
+    for (const auto& p : problems) {
+        errors.push_back({{"field_id", p.field == "role" ? "role-admin" : p.field}, {"message", p.problem}});
+        data[p.field + "_error"] = p.problem;
+    }
+    data["errors"] = errors;
+    data["breadcrumbs"] = {{{"href", "/admin/users"}, {"label", "Users"}}};
+    ctx.Page("Add a user", "admin_user_new", data, status);
+}
+
+void CreateUser(RequestContext& ctx) {
+    app::NewAccount a{text::ToLower(text::Trim(ctx.Param("username"))),
+                      std::string(text::Trim(ctx.Param("display_name"))), ctx.Param("role"), ctx.Param("password")};
+    auto user = app::AddUser(ctx.db(), ctx.app.clock(), ctx.app.config().password_cost, a, ctx.ActorForAudit());
+    if (!user.ok()) {
+        if (!user.status().details().empty()) return ShowNewUser(ctx, a, user.status().details(), 422);
+        return ctx.Error(HttpStatusFor(user.status()), user.status());
+    }
+    ctx.Redirect("/admin/users", "Added " + user->display_name + " (" + user->username + ") as " + a.role + ".");
+}
+
+Result<std::int64_t> UserIdParam(RequestContext& ctx) {
+    auto id = text::ParseInt(ctx.params["id"]);
+    if (!id.ok()) return Status::NotFound("no such user");
+    return *id;
+}
+
+void ChangeUserRole(RequestContext& ctx) {
+    auto id = UserIdParam(ctx);
+    auto role = ParseRole(ctx.Param("role"));
+    if (!id.ok()) return ctx.Error(404, id.status());
+    if (!role)
+        return ctx.Error(422, Status::InvalidArgument("choose one of the roles listed", {{"role", "unknown role"}}));
+    Status s = app::ChangeRole(ctx.db(), ctx.app.clock(), *id, *role, ctx.ActorForAudit());
+    if (!s.ok()) return ctx.Error(HttpStatusFor(s), s);
+    ctx.Redirect("/admin/users", "The role has been changed to " + std::string(RoleName(*role)) +
+                                     ". The person has been signed out and will see the new role next time.");
+}
+
+void SetUserDisabled(RequestContext& ctx, bool disabled) {
+    auto id = UserIdParam(ctx);
+    if (!id.ok()) return ctx.Error(404, id.status());
+    Status s = app::SetDisabled(ctx.db(), ctx.app.clock(), *id, disabled, ctx.ActorForAudit());
+    if (!s.ok()) return ctx.Error(HttpStatusFor(s), s);
+    ctx.Redirect("/admin/users", disabled ? "The account has been disabled and signed out everywhere."
+                                          : "The account has been enabled.");
+}
+
+Result<store::AuditFilter> FilterFromQuery(RequestContext& ctx) {
+    store::AuditFilter f;
+    if (auto v = ctx.Param("username"); !v.empty()) f.username = v;
+    if (auto v = ctx.Param("action"); !v.empty()) f.action = v;
+    if (auto v = ctx.Param("outcome"); !v.empty()) f.outcome = v;
+    if (auto v = ctx.Param("from"); !v.empty()) {
+        auto d = CivilDate::Parse(v);
+        if (!d.ok()) return Status::InvalidArgument("the from date is not valid", {{"from", d.status().message()}});
+        f.from = d->days_since_epoch() * 86400;
+    }
+    return f;
+}
+
+std::string RecordLabel(const store::AuditEntry& e) {
+    if (e.record_type.empty()) return "";
+    return e.record_type + (e.record_id.empty() ? "" : " " + e.record_id);
+}
+
+void ShowAudit(RequestContext& ctx) {
+    auto filter = FilterFromQuery(ctx);
+    if (!filter.ok()) return ctx.Error(422, filter.status());
+    store::AuditRepository audit(ctx.db());
+    auto total = audit.Count(*filter);
+    auto entries = audit.Find(*filter);
+    if (!total.ok() || !entries.ok()) return ctx.Error(503, Status::Unavailable("the audit log cannot be read now"));
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : *entries) {
+        list.push_back({{"at", FormatTimestamp(e.at)},
+                        {"username", e.username},
+                        {"role", e.role},
+                        {"action", e.action},
+                        {"record", RecordLabel(e)},
+                        {"outcome", e.outcome},
+                        {"client_address", e.client_address},
+                        {"request_id", e.request_id}});
+    }
+    nlohmann::json outcomes = nlohmann::json::array();
+    for (const char* o : {"", "success", "failure", "denied", "locked", "disabled"}) {
+        outcomes.push_back({{"value", o}, {"label", *o ? o : "Any"}, {"selected", ctx.Param("outcome") == o}});
+    }
+    std::string query;
+    for (const char* k : {"username", "action", "outcome", "from"}) {
+        if (!ctx.Param(k).empty())
+            query +=
+                std::string(query.empty() ? "" : "&") + k + "=" + httplib::detail::encode_query_param(ctx.Param(k));
+    }
+    ctx.Page("Audit log", "admin_audit",
+             {{"entries", list},
+              {"has_entries", !list.empty()},
+              {"total", *total},
+              {"shown", list.size()},
+              {"filtered", !query.empty()},
+              {"f_username", ctx.Param("username")},
+              {"f_action", ctx.Param("action")},
+              {"f_from", ctx.Param("from")},
+              {"outcomes", outcomes},
+              {"query", query}});
+}
+
+void AuditCsv(RequestContext& ctx) {
+    auto filter = FilterFromQuery(ctx);
+    if (!filter.ok()) return ctx.Error(422, filter.status());
+    filter->limit = 1'000'000;
+    auto entries = store::AuditRepository(ctx.db()).Find(*filter);
+    if (!entries.ok()) return ctx.Error(503, entries.status());
+    std::string out = csv::Row(
+        {"at", "username", "role", "action", "record_type", "record_id", "outcome", "client_address", "request_id"});
+    for (const auto& e : *entries) {
+        out += csv::Row({FormatTimestamp(e.at), e.username, e.role, e.action, e.record_type, e.record_id, e.outcome,
+                         e.client_address, e.request_id});
+    }
+    ctx.Audit("audit.export", "audit_log", "", "success");
+    ctx.Csv("carevoice-audit-log.csv", out);
+}
+
+}  // namespace
+
+void RegisterAdminRoutes(Router& router) {
+    router.Add("GET", "/admin/users", kAdminOnly, RouteKind::kPage, ShowUsers);
+    router.Add("GET", "/admin/users.csv", kAdminOnly, RouteKind::kPage, UsersCsv);
+    router.Add("GET", "/admin/users/new", kAdminOnly, RouteKind::kPage,
+               [](RequestContext& ctx) { ShowNewUser(ctx, {}, {}, 200); });
+    router.Add("POST", "/admin/users", kAdminOnly, RouteKind::kPage, CreateUser);
+    router.Add("POST", "/admin/users/:id/role", kAdminOnly, RouteKind::kPage, ChangeUserRole);
+    router.Add("POST", "/admin/users/:id/disable", kAdminOnly, RouteKind::kPage,
+               [](RequestContext& ctx) { SetUserDisabled(ctx, true); });
+    router.Add("POST", "/admin/users/:id/enable", kAdminOnly, RouteKind::kPage,
+               [](RequestContext& ctx) { SetUserDisabled(ctx, false); });
+    router.Add("GET", "/admin/audit", kAdminOnly, RouteKind::kPage, ShowAudit);
+    router.Add("GET", "/admin/audit.csv", kAdminOnly, RouteKind::kPage, AuditCsv);
+}
+
+}  // namespace carevoice::web
