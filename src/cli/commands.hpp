@@ -26,6 +26,7 @@ void RegisterDemo(CLI::App& app);
 void RegisterImport(CLI::App& app);
 void RegisterRatings(CLI::App& app);
 void RegisterSpc(CLI::App& app);
+void RegisterClocks(CLI::App& app);
 
 // Thrown by a command's callback to end the program with this exit code (CLI11 runs callbacks
 // inside parse(), so main() turns it into the return value).

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     carevoice::cli::RegisterImport(app);
     carevoice::cli::RegisterRatings(app);
     carevoice::cli::RegisterSpc(app);
+    carevoice::cli::RegisterClocks(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,231 @@
+#include "pathway/events_csv.hpp"
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/csv.hpp"
+
+namespace carevoice::pathway {
+namespace {
+
+bool IsIdentifier(std::string_view s) {
+    for (char c : s) {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                        c == '_' || c == '.' || c == '/' || c == ':';
+        if (!ok) return false;
+    }
+    return !s.empty();
+}
+
+bool IsOdsCode(std::string_view s) {
+    if (s.size() < 3) return false;
+    for (char c : s) {
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    }
+    return true;
+}
+
+class LineReader {
+  public:
+    LineReader(const csv::Header& header, const std::vector<std::string_view>& fields, std::size_t line,
+               std::vector<FieldProblem>& problems)
+        : header_(header), fields_(fields), line_(line), problems_(problems) {}
+
+    std::string_view Get(const char* column) const {
+        const int i = header_.Index(column);
+        if (i < 0 || static_cast<std::size_t>(i) >= fields_.size()) return {};
+        return fields_[static_cast<std::size_t>(i)];
+    }
+    void Problem(const char* column, std::string problem) {
+        problems_.push_back({"line " + std::to_string(line_) + ", " + column, std::move(problem)});
+    }
+    bool Required(const char* column, std::string_view what_for) {
+        if (!Get(column).empty()) return true;
+        Problem(column, "is empty; " + std::string(what_for));
+        return false;
+    }
+    std::size_t line() const { return line_; }
+
+  private:
+    const csv::Header& header_;
+    const std::vector<std::string_view>& fields_;
+    std::size_t line_;
+    std::vector<FieldProblem>& problems_;
+};
+
+std::optional<CivilDate> ReadDate(LineReader& r, const char* column) {
+    const std::string_view text = r.Get(column);
+    if (text.empty()) return std::nullopt;
+    auto date = CivilDate::Parse(text);
+    if (!date.ok() || date->year() < 1900 || date->year() > 2200) {
+        r.Problem(column, "'" + std::string(text.substr(0, 20)) + "' is not a real date as YYYY-MM-DD");
+        return std::nullopt;
+    }
+    return *date;
+}
+
+template <typename T>
+std::optional<T> ReadWord(LineReader& r, const char* column, std::optional<T> (*parse)(std::string_view),
+                          const char* words) {
+    const std::string_view text = r.Get(column);
+    if (text.empty()) return std::nullopt;
+    auto value = parse(text);
+    if (!value) r.Problem(column, "'" + std::string(text.substr(0, 30)) + "' is not one of " + words);
+    return value;
+}
+
+std::optional<bool> ParseYesNo(std::string_view s) {
+    if (s == "yes") return true;
+    if (s == "no") return false;
+    return std::nullopt;
+}
+
+// The fields each type needs (the layout's "uses" column), checked once the line is read.
+void CheckRequired(LineReader& r, const Event& e) {
+    switch (e.type) {
+        case EventType::kReferralReceived:
+            r.Required("route", "a referral needs its route");
+            r.Required("provider", "a referral needs the provider it went to");
+            break;
+        case EventType::kConsultantUpgrade:
+            r.Required("provider", "an upgrade needs the provider that made it");
+            break;
+        case EventType::kAppointmentMissed:
+            r.Required("until", "a missed first appointment needs the date the patient rebooked");
+            break;
+        case EventType::kDiagnosisCommunicated:
+            r.Required("outcome", "say whether it was cancer or ruled out");
+            break;
+        case EventType::kOfferDeclined:
+            r.Required("until", "a declined offer needs the date the patient is available");
+            r.Required("admitted", "say whether the offered treatment was admitted (yes or no)");
+            r.Required("modality", "a declined offer needs the treatment offered");
+            break;
+        case EventType::kTreatmentStarted:
+            r.Required("modality", "a treatment needs its modality");
+            r.Required("provider", "a treatment needs the provider that gave it");
+            break;
+        case EventType::kTransferSent:
+            r.Required("provider", "a transfer needs the provider that sent it");
+            r.Required("to_provider", "a transfer needs the provider it went to");
+            break;
+        case EventType::kTransferAccepted:
+            r.Required("provider", "say which provider accepted it");
+            break;
+        default:
+            break;
+    }
+    if (e.until && *e.until < e.date) r.Problem("until", "is before the event's date");
+}
+
+}  // namespace
+
+Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvLimits& limits) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark from a spreadsheet
+    csv::Reader reader(text);
+    CV_ASSIGN_OR_RETURN(bool has_header, reader.Next());
+    if (!has_header) return Status::InvalidArgument("The events file is empty: it needs a header row.");
+    CV_ASSIGN_OR_RETURN(auto header, csv::Header::Parse(reader.fields(), {"pathway_id", "event_id", "date", "type"}));
+
+    std::vector<Event> events;
+    std::vector<FieldProblem> problems;
+    std::unordered_map<std::string, std::size_t> by_id;  // pathway_id + '\n' + event_id → index
+    while (problems.size() < limits.max_problems) {
+        auto more = reader.Next();
+        if (!more.ok()) {
+            problems.push_back({"line " + std::to_string(reader.line()), more.status().message()});
+            break;
+        }
+        if (!*more) break;
+        const auto& fields = reader.fields();
+        if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
+        LineReader r(header, fields, reader.line(), problems);
+        if (fields.size() != header.size()) {
+            r.Problem("row", "has " + std::to_string(fields.size()) + " fields; the header has " +
+                                 std::to_string(header.size()));
+            continue;
+        }
+        Event e;
+        e.line = reader.line();
+        e.pathway_id = std::string(r.Get("pathway_id"));
+        e.event_id = std::string(r.Get("event_id"));
+        e.provider = std::string(r.Get("provider"));
+        e.to_provider = std::string(r.Get("to_provider"));
+        e.supersedes = std::string(r.Get("supersedes"));
+        for (auto [column, value] : {std::pair{"pathway_id", &e.pathway_id}, std::pair{"event_id", &e.event_id}}) {
+            if (value->empty()) {
+                r.Problem(column, "is empty");
+            } else if (value->size() > limits.max_identifier || !IsIdentifier(*value)) {
+                r.Problem(column, "must be at most " + std::to_string(limits.max_identifier) +
+                                      " letters, digits, '-', '_', '.', '/' or ':'");
+            }
+        }
+        if (!e.supersedes.empty() && (e.supersedes.size() > limits.max_identifier || !IsIdentifier(e.supersedes))) {
+            r.Problem("supersedes", "is not an event id");
+        }
+        for (auto [column, value] : {std::pair{"provider", &e.provider}, std::pair{"to_provider", &e.to_provider}}) {
+            if (!value->empty() && (value->size() > limits.max_provider || !IsOdsCode(*value))) {
+                r.Problem(column, "'" + value->substr(0, 20) + "' is not an ODS code (capital letters and digits)");
+            }
+        }
+        const auto date = ReadDate(r, "date");
+        if (!date && r.Get("date").empty()) r.Problem("date", "is empty");
+        const auto type = ReadWord(r, "type", &ParseEventType, "the event types of the layout");
+        if (!type && r.Get("type").empty()) r.Problem("type", "is empty");
+        e.route =
+            ReadWord(r, "route", &ParseRoute, "urgent_suspected_cancer, urgent_screening, breast_symptomatic, other");
+        e.modality = ReadWord(r, "modality", &ParseModality, "surgery, chemotherapy, radiotherapy, other");
+        e.admitted = ReadWord(r, "admitted", &ParseYesNo, "yes, no");
+        e.outcome = ReadWord(r, "outcome", &ParseOutcome, "cancer, ruled_out");
+        e.until = ReadDate(r, "until");
+        if (!date || !type) continue;
+        e.date = *date;
+        e.type = *type;
+        CheckRequired(r, e);
+        if (e.pathway_id.empty() || e.event_id.empty()) continue;
+        const std::string key = e.pathway_id + '\n' + e.event_id;
+        if (auto [it, fresh] = by_id.emplace(key, events.size()); !fresh) {
+            r.Problem("event_id", "'" + e.event_id + "' is already used on line " +
+                                      std::to_string(events[it->second].line) + " of this pathway");
+            continue;
+        }
+        events.push_back(std::move(e));
+    }
+    // A correction must name an event of the same pathway in the file.
+    for (const auto& e : events) {
+        if (problems.size() >= limits.max_problems) break;
+        if (e.supersedes.empty()) continue;
+        if (!by_id.contains(e.pathway_id + '\n' + e.supersedes) || e.supersedes == e.event_id) {
+            problems.push_back({"line " + std::to_string(e.line) + ", supersedes",
+                                "'" + e.supersedes + "' names no other event of pathway " + e.pathway_id});
+        }
+    }
+    if (!problems.empty()) {
+        const bool more = problems.size() >= limits.max_problems;
+        return Status::InvalidArgument("The events file was not read: " + std::to_string(problems.size()) +
+                                           (more                   ? " or more problems"
+                                            : problems.size() == 1 ? " problem"
+                                                                   : " problems") +
+                                           ". Nothing was imported; correct the lines named and try again.",
+                                       std::move(problems));
+    }
+    return events;
+}
+
+std::vector<std::string> EventCsvFields(const Event& e) {
+    return {e.pathway_id,
+            e.event_id,
+            e.date.ToString(),
+            std::string(EventTypeName(e.type)),
+            e.provider,
+            e.route ? std::string(RouteName(*e.route)) : "",
+            e.modality ? std::string(ModalityName(*e.modality)) : "",
+            e.admitted ? (*e.admitted ? "yes" : "no") : "",
+            e.outcome ? std::string(OutcomeName(*e.outcome)) : "",
+            e.until ? e.until->ToString() : "",
+            e.to_provider,
+            e.supersedes};
+}
+
+}  // namespace carevoice::pathway

@@ -1,0 +1,36 @@
+// Reading pathway events in the CSV layout of shared/docs/pathway.md:
+//   pathway_id,event_id,date,type,provider,route,modality,admitted,outcome,until,to_provider,supersedes
+// Strict: an unknown type, an impossible date, a missing required field, a value that is not one of the
+// layout's words, an event id used twice for different events or a `supersedes` that names no event of
+// the same pathway is a problem naming the line and the field. A file with any problem is refused whole.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.hpp"
+#include "pathway/events.hpp"
+
+namespace carevoice::pathway {
+
+// The layout's columns, in order.
+inline constexpr const char* kEventColumns[] = {"pathway_id", "event_id", "date",        "type",
+                                                "provider",   "route",    "modality",    "admitted",
+                                                "outcome",    "until",    "to_provider", "supersedes"};
+
+struct EventsCsvLimits {
+    std::size_t max_problems = 20;    // report at most this many problems (the file is refused anyway)
+    std::size_t max_identifier = 64;  // pathway_id, event_id, supersedes
+    std::size_t max_provider = 16;    // an ODS code is 3 to 6 characters; leave room
+};
+
+// The events of the file, in file order. On problems: InvalidArgument whose details name each problem's
+// line and field ("line 12, date") and say what is wrong, at most `max_problems` of them.
+Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvLimits& limits = {});
+
+// One event back as a CSV row of the layout (for exports and round trips).
+std::vector<std::string> EventCsvFields(const Event& e);
+
+}  // namespace carevoice::pathway
