@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/cpes_import.hpp"
+#include "app/events_import.hpp"
 #include "cli/commands.hpp"
 #include "core/file.hpp"
 
@@ -92,6 +93,26 @@ void Import(const ImportOptions& o) {
     }
 }
 
+struct EventsImportOptions {
+    std::string db, file;
+};
+
+void ImportEventsFile(const EventsImportOptions& o) {
+    auto text = ReadTextFile(o.file);
+    if (!text.ok()) throw ExitCode{Fail(text.status())};
+    auto db = OpenDatabase(o.db);
+    if (!db.ok()) throw ExitCode{Fail(db.status())};
+    auto conn = (*db)->Acquire();
+    SystemClock clock;
+    const auto start = std::chrono::steady_clock::now();
+    auto report = app::ImportEvents(*conn, clock, *text, CommandLineActor());
+    if (!report.ok()) throw ExitCode{Fail(report.status())};
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("Read %lld events in %.2f s: %lld new, %lld already imported (unchanged).\n",
+                static_cast<long long>(report->read), seconds, static_cast<long long>(report->inserted),
+                static_cast<long long>(report->unchanged));
+}
+
 }  // namespace
 
 app::Actor CommandLineActor() {
@@ -121,6 +142,16 @@ void RegisterImport(CLI::App& app) {
                   "Import the valid rows and write the rejected ones, with reasons, to a CSV file");
     cmd->add_option("--rejected-out", o->rejected_out, "Where to write rejected lines (default: FILE.rejected.csv)");
     cmd->callback([o] { Import(*o); });
+
+    auto e = std::make_shared<EventsImportOptions>();
+    auto* events = import->add_subcommand(
+        "events",
+        "Import pathway events (.csv or .csv.gz in the layout of shared/docs/pathway.md: pathway_id,event_id,date,type,"
+        "provider,route,modality,admitted,outcome,until,to_provider,supersedes). Idempotent by event id: importing "
+        "the same file twice changes nothing. A file with any bad line is refused whole, naming the line.");
+    AddDbOption(*events, e->db);
+    events->add_option("file", e->file, "The events file (.csv or .csv.gz)")->required();
+    events->callback([e] { ImportEventsFile(*e); });
 }
 
 }  // namespace carevoice::cli

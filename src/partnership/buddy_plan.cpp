@@ -3,7 +3,7 @@
 #include <set>
 
 #include "core/text.hpp"
-#include "partnership/problems.hpp"
+#include "core/problems.hpp"
 #include "partnership/work_programme.hpp"
 
 namespace carevoice::partnership {

@@ -15,7 +15,7 @@
 #include "core/status.hpp"
 #include "experience/change_significance.hpp"
 #include "partnership/meeting.hpp"
-#include "partnership/names.hpp"
+#include "core/enum_names.hpp"
 
 namespace carevoice::partnership {
 

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "partnership/problems.hpp"
+#include "core/problems.hpp"
 
 namespace carevoice::partnership {
 namespace {

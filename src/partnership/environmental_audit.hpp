@@ -15,7 +15,7 @@
 #include "core/status.hpp"
 #include "partnership/checklist.hpp"
 #include "partnership/meeting.hpp"
-#include "partnership/names.hpp"
+#include "core/enum_names.hpp"
 #include "partnership/person.hpp"
 
 namespace carevoice::partnership {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/status.hpp"
-#include "partnership/names.hpp"
+#include "core/enum_names.hpp"
 
 namespace carevoice::partnership {
 

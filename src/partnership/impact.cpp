@@ -1,7 +1,7 @@
 #include "partnership/impact.hpp"
 
 #include "core/text.hpp"
-#include "partnership/problems.hpp"
+#include "core/problems.hpp"
 
 namespace carevoice::partnership {
 

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "core/text.hpp"
-#include "partnership/problems.hpp"
+#include "core/problems.hpp"
 
 namespace carevoice::partnership {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/status.hpp"
-#include "partnership/names.hpp"
+#include "core/enum_names.hpp"
 
 namespace carevoice::partnership {
 

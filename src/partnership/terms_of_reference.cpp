@@ -2,7 +2,7 @@
 
 #include "core/text.hpp"
 #include "partnership/dates.hpp"
-#include "partnership/problems.hpp"
+#include "core/problems.hpp"
 
 namespace carevoice::partnership {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "core/civil_date.hpp"
 #include "partnership/meeting.hpp"
-#include "partnership/names.hpp"
+#include "core/enum_names.hpp"
 #include "partnership/person.hpp"
 #include "partnership/terms_of_reference.hpp"
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "partnership/problems.hpp"
+#include "core/problems.hpp"
 
 namespace carevoice::partnership {
 namespace {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/status.hpp"
-#include "partnership/names.hpp"
+#include "core/enum_names.hpp"
 #include "partnership/person.hpp"
 #include "partnership/work_programme.hpp"
 

@@ -119,6 +119,48 @@ void CheckRequired(LineReader& r, const Event& e) {
     if (e.until && *e.until < e.date) r.Problem("until", "is before the event's date");
 }
 
+// Reads one line's fields into `e`; false when its date or type cannot be read (other problems are only
+// recorded). The line's own problems go to the reader.
+bool ParseLine(LineReader& r, const EventsCsvLimits& limits, Event& e) {
+e.line = r.line();
+    e.pathway_id = std::string(r.Get("pathway_id"));
+    e.event_id = std::string(r.Get("event_id"));
+    e.provider = std::string(r.Get("provider"));
+    e.to_provider = std::string(r.Get("to_provider"));
+    e.supersedes = std::string(r.Get("supersedes"));
+    for (auto [column, value] : {std::pair{"pathway_id", &e.pathway_id}, std::pair{"event_id", &e.event_id}}) {
+        if (value->empty()) {
+            r.Problem(column, "is empty");
+        } else if (value->size() > limits.max_identifier || !IsIdentifier(*value)) {
+            r.Problem(column, "must be at most " + std::to_string(limits.max_identifier) +
+                                  " letters, digits, '-', '_', '.', '/' or ':'");
+        }
+    }
+    if (!e.supersedes.empty() && (e.supersedes.size() > limits.max_identifier || !IsIdentifier(e.supersedes))) {
+        r.Problem("supersedes", "is not an event id");
+    }
+    for (auto [column, value] : {std::pair{"provider", &e.provider}, std::pair{"to_provider", &e.to_provider}}) {
+        if (!value->empty() && (value->size() > limits.max_provider || !IsOdsCode(*value))) {
+            r.Problem(column, "'" + value->substr(0, 20) + "' is not an ODS code (capital letters and digits)");
+        }
+    }
+    const auto date = ReadDate(r, "date");
+    if (!date && r.Get("date").empty()) r.Problem("date", "is empty");
+    const auto type = ReadWord(r, "type", &ParseEventType, "the event types of the layout");
+    if (!type && r.Get("type").empty()) r.Problem("type", "is empty");
+    e.route =
+        ReadWord(r, "route", &ParseRoute, "urgent_suspected_cancer, urgent_screening, breast_symptomatic, other");
+    e.modality = ReadWord(r, "modality", &ParseModality, "surgery, chemotherapy, radiotherapy, other");
+    e.admitted = ReadWord(r, "admitted", &ParseYesNo, "yes, no");
+    e.outcome = ReadWord(r, "outcome", &ParseOutcome, "cancer, ruled_out");
+    e.until = ReadDate(r, "until");
+    if (!date || !type) return false;
+    e.date = *date;
+    e.type = *type;
+    CheckRequired(r, e);
+    return true;
+}
+
 }  // namespace
 
 Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvLimits& limits) {
@@ -147,42 +189,7 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
             continue;
         }
         Event e;
-        e.line = reader.line();
-        e.pathway_id = std::string(r.Get("pathway_id"));
-        e.event_id = std::string(r.Get("event_id"));
-        e.provider = std::string(r.Get("provider"));
-        e.to_provider = std::string(r.Get("to_provider"));
-        e.supersedes = std::string(r.Get("supersedes"));
-        for (auto [column, value] : {std::pair{"pathway_id", &e.pathway_id}, std::pair{"event_id", &e.event_id}}) {
-            if (value->empty()) {
-                r.Problem(column, "is empty");
-            } else if (value->size() > limits.max_identifier || !IsIdentifier(*value)) {
-                r.Problem(column, "must be at most " + std::to_string(limits.max_identifier) +
-                                      " letters, digits, '-', '_', '.', '/' or ':'");
-            }
-        }
-        if (!e.supersedes.empty() && (e.supersedes.size() > limits.max_identifier || !IsIdentifier(e.supersedes))) {
-            r.Problem("supersedes", "is not an event id");
-        }
-        for (auto [column, value] : {std::pair{"provider", &e.provider}, std::pair{"to_provider", &e.to_provider}}) {
-            if (!value->empty() && (value->size() > limits.max_provider || !IsOdsCode(*value))) {
-                r.Problem(column, "'" + value->substr(0, 20) + "' is not an ODS code (capital letters and digits)");
-            }
-        }
-        const auto date = ReadDate(r, "date");
-        if (!date && r.Get("date").empty()) r.Problem("date", "is empty");
-        const auto type = ReadWord(r, "type", &ParseEventType, "the event types of the layout");
-        if (!type && r.Get("type").empty()) r.Problem("type", "is empty");
-        e.route =
-            ReadWord(r, "route", &ParseRoute, "urgent_suspected_cancer, urgent_screening, breast_symptomatic, other");
-        e.modality = ReadWord(r, "modality", &ParseModality, "surgery, chemotherapy, radiotherapy, other");
-        e.admitted = ReadWord(r, "admitted", &ParseYesNo, "yes, no");
-        e.outcome = ReadWord(r, "outcome", &ParseOutcome, "cancer, ruled_out");
-        e.until = ReadDate(r, "until");
-        if (!date || !type) continue;
-        e.date = *date;
-        e.type = *type;
-        CheckRequired(r, e);
+        if (!ParseLine(r, limits, e)) continue;
         if (e.pathway_id.empty() || e.event_id.empty()) continue;
         const std::string key = e.pathway_id + '\n' + e.event_id;
         if (auto [it, fresh] = by_id.emplace(key, events.size()); !fresh) {
@@ -194,7 +201,7 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
     }
     // A correction must name an event of the same pathway in the file.
     for (const auto& e : events) {
-        if (problems.size() >= limits.max_problems) break;
+        if (problems.size() >= limits.max_problems || !limits.supersedes_within_file) break;
         if (e.supersedes.empty()) continue;
         if (!by_id.contains(e.pathway_id + '\n' + e.supersedes) || e.supersedes == e.event_id) {
             problems.push_back({"line " + std::to_string(e.line) + ", supersedes",
@@ -211,6 +218,22 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
                                        std::move(problems));
     }
     return events;
+}
+
+Result<Event> EventFromFields(const std::vector<std::string_view>& fields) {
+    static const csv::Header header =
+        csv::Header::Parse(std::vector<std::string_view>(std::begin(kEventColumns), std::end(kEventColumns)), {})
+            .value();
+    std::vector<FieldProblem> problems;
+    if (fields.size() != header.size()) return Status::InvalidArgument("an event has twelve fields");
+    LineReader r(header, fields, 0, problems);
+    Event e;
+    const bool read = ParseLine(r, EventsCsvLimits{}, e);
+    if (!read || !problems.empty()) {
+        for (auto& p : problems) p.field = p.field.substr(p.field.find(", ") + 2);  // no line: name the column
+        return Status::InvalidArgument("The event is not valid.", std::move(problems));
+    }
+    return e;
 }
 
 std::vector<std::string> EventCsvFields(const Event& e) {

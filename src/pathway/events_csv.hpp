@@ -24,11 +24,18 @@ struct EventsCsvLimits {
     std::size_t max_problems = 20;    // report at most this many problems (the file is refused anyway)
     std::size_t max_identifier = 64;  // pathway_id, event_id, supersedes
     std::size_t max_provider = 16;    // an ODS code is 3 to 6 characters; leave room
+    // true: a `supersedes` must name an event of the same pathway in the file (carevoice clocks reads one
+    // file). false: the importer checks it against the file and the events already stored.
+    bool supersedes_within_file = true;
 };
 
 // The events of the file, in file order. On problems: InvalidArgument whose details name each problem's
 // line and field ("line 12, date") and say what is wrong, at most `max_problems` of them.
 Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvLimits& limits = {});
+
+// One event from the layout's twelve fields, in column order (as stored in pathway_events): the same checks
+// as the file reader, problems named by column.
+Result<Event> EventFromFields(const std::vector<std::string_view>& fields);
 
 // One event back as a CSV row of the layout (for exports and round trips).
 std::vector<std::string> EventCsvFields(const Event& e);

@@ -12,7 +12,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/status.hpp"
-#include "partnership/names.hpp"
+#include "core/enum_names.hpp"
 #include "store/sql.hpp"
 
 namespace carevoice::store {
@@ -33,11 +33,11 @@ class RowReader {
 
     // A value of a partnership enumeration, by its stored name.
     template <typename E, std::size_t N>
-    E Enum(std::size_t col, const std::array<partnership::EnumName<E>, N>& names) {
-        return Parsed<E>(col, [&](std::string_view name) { return partnership::ParseName(names, name); });
+    E Enum(std::size_t col, const std::array<EnumName<E>, N>& names) {
+        return Parsed<E>(col, [&](std::string_view name) { return ParseName(names, name); });
     }
     template <typename E, std::size_t N>
-    std::optional<E> OptEnum(std::size_t col, const std::array<partnership::EnumName<E>, N>& names) {
+    std::optional<E> OptEnum(std::size_t col, const std::array<EnumName<E>, N>& names) {
         if (row_.IsNull(col)) return std::nullopt;
         return Enum(col, names);
     }
@@ -67,11 +67,11 @@ inline Value OptDateValue(const std::optional<CivilDate>& date) { return date ? 
 inline Value FlagValue(bool flag) { return static_cast<std::int64_t>(flag ? 1 : 0); }
 inline Value IntValue(std::int64_t n) { return n; }
 template <typename E, std::size_t N>
-Value EnumValue(const std::array<partnership::EnumName<E>, N>& names, E value) {
-    return std::string(partnership::NameOf(names, value));
+Value EnumValue(const std::array<EnumName<E>, N>& names, E value) {
+    return std::string(NameOf(names, value));
 }
 template <typename E, std::size_t N>
-Value OptEnumValue(const std::array<partnership::EnumName<E>, N>& names, const std::optional<E>& value) {
+Value OptEnumValue(const std::array<EnumName<E>, N>& names, const std::optional<E>& value) {
     return value ? EnumValue(names, *value) : Null();
 }
 

@@ -32,8 +32,6 @@ namespace {
 using partnership::ChecklistTemplate;
 using partnership::EnvironmentalAudit;
 using partnership::ItemRating;
-using partnership::LabelOf;
-using partnership::NameOf;
 
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
 constexpr const char* kWhoRecords = "members of the group, its facilitators and chairs, and administrators,";
@@ -401,7 +399,7 @@ void SaveRatings(RequestContext& ctx) {
             const std::string reason = std::string(text::Trim(ctx.Param("reason-" + item.code)));
             form[item.code] = {value, reason};
             if (value.empty()) continue;  // not rated yet: an audit may be entered in stages
-            auto rating = partnership::ParseName(partnership::kItemRatings, value);
+            auto rating = ParseName(partnership::kItemRatings, value);
             if (!rating) {
                 problems.push_back({"rating-" + item.code, item.code + " (" + item.text + "): choose a rating"});
                 continue;

@@ -35,8 +35,6 @@ namespace carevoice::web::partnership_pages {
 namespace {
 
 using partnership::BuddyImprovementPlan;
-using partnership::LabelOf;
-using partnership::NameOf;
 
 constexpr const char* kWhoReads =
     "analysts, administrators and the staff of partnership groups that work with the mentor or the mentee";
@@ -571,7 +569,7 @@ void SetActionStatus(RequestContext& ctx) {
     auto it = std::find_if(plan.actions.begin(), plan.actions.end(),
                            [&](const partnership::BuddyPlanAction& a) { return id.ok() && a.id == *id; });
     if (it == plan.actions.end()) return ctx.Error(404, Status::NotFound("this plan has no such action"));
-    auto status = partnership::ParseName(partnership::kActionStatuses, ctx.Param("status"));
+    auto status = ParseName(partnership::kActionStatuses, ctx.Param("status"));
     if (!status) {
         return ShowPlan(ctx, *loaded, {},
                         {{"status-" + std::to_string(it->id), "Choose open, done or dropped for the action"}}, 422);

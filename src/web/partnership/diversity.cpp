@@ -20,8 +20,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-using partnership::LabelOf;
-using partnership::NameOf;
 
 constexpr const char* kWhoSees = "the group's facilitators and chairs, analysts and administrators";
 

@@ -189,7 +189,7 @@ class MemberRecordHttpTest : public PartnershipHttpTest {
         httplib::Params form = {
             {"csrf_token", b.CsrfFrom(PersonPath())},
             {"name", person_.name},
-            {"contact_method", std::string(partnership::NameOf(partnership::kContactMethods, person_.contact_method))},
+            {"contact_method", std::string(NameOf(partnership::kContactMethods, person_.contact_method))},
             {"email", person_.email},
             {"postal_address", person_.postal_address},
             {"phone", person_.phone},

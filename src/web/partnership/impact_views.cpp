@@ -18,8 +18,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-using partnership::LabelOf;
-using partnership::NameOf;
 
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
 
@@ -173,7 +171,7 @@ std::optional<ByKindQuery> ReadByKindQuery(RequestContext& ctx) {
     }
     const std::string kind = ctx.Param("kind");
     if (!kind.empty()) {
-        q.kind = partnership::ParseName(partnership::kImpactKinds, kind);
+        q.kind = ParseName(partnership::kImpactKinds, kind);
         if (!q.kind) {
             ctx.Error(422, "invalid_argument", "Choose one of the kinds of impact, or all of them.",
                       {{"kind", "'" + kind + "' is not a kind of impact"}});

@@ -14,7 +14,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-using partnership::LabelOf;
 
 constexpr const char* kWhoRecords = "members of the group, its facilitators and chairs, and administrators,";
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
@@ -66,7 +65,7 @@ void ShowForm(RequestContext& ctx, const partnership::Group& g, ImpactForm form,
 template <typename Table, typename E>
 void Choose(const Table& table, const std::string& value, E& out, const std::string& field, const std::string& problem,
             std::vector<FieldProblem>& problems) {
-    if (auto v = partnership::ParseName(table, value)) {
+    if (auto v = ParseName(table, value)) {
         out = *v;
     } else {
         problems.push_back({field, problem});

@@ -37,8 +37,6 @@ Result<GroupWarnings> LoadTorWarnings(RequestContext& ctx, std::int64_t group_id
 
 namespace {
 
-using partnership::LabelOf;
-using partnership::NameOf;
 
 constexpr const char* kWhoManages = "the group's facilitators and chairs, and administrators,";
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
@@ -312,7 +310,7 @@ Records BuildRecords(const GroupForm& f, const partnership::Group& current, std:
     g.id = current.id;
     g.name = f.name;
     if (f.name.empty()) problems.push_back({"name", "Enter the name of the group"});
-    if (auto kind = partnership::ParseName(partnership::kAreaKinds, f.area_kind)) {
+    if (auto kind = ParseName(partnership::kAreaKinds, f.area_kind)) {
         g.area_kind = *kind;
     } else {
         problems.push_back({"area_kind", "Choose the kind of area the group covers"});
@@ -325,7 +323,7 @@ Records BuildRecords(const GroupForm& f, const partnership::Group& current, std:
             problems.push_back(
                 {"model_description", "Describe how the group is organised, as none of the models fits"});
         }
-    } else if (auto model = partnership::ParseName(partnership::kGroupModels, f.model)) {
+    } else if (auto model = ParseName(partnership::kGroupModels, f.model)) {
         g.model = *model;
     } else {
         problems.push_back({"model", "Choose the model that describes the group, or none of them"});
@@ -349,7 +347,7 @@ Records BuildRecords(const GroupForm& f, const partnership::Group& current, std:
             continue;  // an empty row: a link removed, or a spare row left blank
         }
         partnership::GroupLink link;
-        if (auto kind = partnership::ParseName(partnership::kLinkedBodyKinds, row.kind)) {
+        if (auto kind = ParseName(partnership::kLinkedBodyKinds, row.kind)) {
             link.kind = *kind;
         } else {
             problems.push_back({"link-" + std::to_string(at + 1) + "-kind",
@@ -366,7 +364,7 @@ Records BuildRecords(const GroupForm& f, const partnership::Group& current, std:
     if (f.document_text.empty() && f.document_url.empty()) {
         problems.push_back({"document_text", "Enter the terms of reference, or a link to where they are published"});
     }
-    if (auto e = partnership::ParseName(partnership::kChairEligibilities, f.chair_eligibility)) {
+    if (auto e = ParseName(partnership::kChairEligibilities, f.chair_eligibility)) {
         t.chair_eligibility = *e;
     } else {
         problems.push_back({"chair_eligibility", "Choose who may chair the group"});

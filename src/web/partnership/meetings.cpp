@@ -30,9 +30,7 @@ namespace {
 
 using partnership::Action;
 using partnership::ActionStatus;
-using partnership::LabelOf;
 using partnership::Meeting;
-using partnership::NameOf;
 using partnership::Person;
 
 constexpr const char* kWhoManages = "the group's facilitators and chairs, and administrators,";
@@ -200,7 +198,7 @@ Meeting BuildMeeting(const MeetingForm& f, std::int64_t group_id, std::vector<Fi
     Meeting m;
     m.group_id = group_id;
     if (auto d = ParseDateInput(f.held_on, "The date of the meeting", true, problems)) m.held_on = *d;
-    if (auto mode = partnership::ParseName(partnership::kMeetingModes, f.mode)) {
+    if (auto mode = ParseName(partnership::kMeetingModes, f.mode)) {
         m.mode = *mode;
     } else {
         problems.push_back({"mode", "Choose whether the meeting was in person, by call or both"});
@@ -511,7 +509,7 @@ void AddAction(RequestContext& ctx) {
         }
     }
     a.due_on = ParseDateInput(form.due_on, "The date it is due", false, problems);
-    if (auto s = partnership::ParseName(partnership::kActionStatuses, form.status)) {
+    if (auto s = ParseName(partnership::kActionStatuses, form.status)) {
         a.status = *s;
         if (a.status != ActionStatus::kOpen) a.closed_on = ctx.app.clock().Today();
     } else {
@@ -624,7 +622,7 @@ void UpdateActionStatus(RequestContext& ctx) {
     const std::string return_to = ctx.Param("return_to");
     std::string back = GroupBase(g.id) + "/actions" + (return_to == "all" ? "?show=all" : "");
     if (return_to == "meeting" && action->meeting_id) back = MeetingPath(g.id, *action->meeting_id) + "#actions";
-    auto status = partnership::ParseName(partnership::kActionStatuses, ctx.Param("status"));
+    auto status = ParseName(partnership::kActionStatuses, ctx.Param("status"));
     if (!status) {
         return ctx.Error(422, "invalid_argument", "Choose whether the action is open, done or dropped.",
                          {{"status", "must be open, done or dropped"}});

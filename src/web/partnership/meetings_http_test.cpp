@@ -179,9 +179,9 @@ class PartnershipMeetingsHttpTest : public ::testing::Test {
         httplib::Params form = {
             {"csrf_token", b.CsrfFrom(GroupPath("/edit"))},
             {"name", g.name},
-            {"area_kind", std::string(partnership::NameOf(partnership::kAreaKinds, g.area_kind))},
+            {"area_kind", std::string(NameOf(partnership::kAreaKinds, g.area_kind))},
             {"area_name", g.area_name},
-            {"model", g.model ? std::string(partnership::NameOf(partnership::kGroupModels, *g.model)) : "none"},
+            {"model", g.model ? std::string(NameOf(partnership::kGroupModels, *g.model)) : "none"},
             {"model_description", g.model_description},
             {"year_founded", g.year_founded ? std::to_string(*g.year_founded) : ""},
             {"meeting_interval_weeks", g.meeting_interval_weeks ? std::to_string(*g.meeting_interval_weeks) : ""},
@@ -192,7 +192,7 @@ class PartnershipMeetingsHttpTest : public ::testing::Test {
             {"document_text", t.document_text},
             {"document_url", t.document_url},
             {"chair_eligibility",
-             std::string(partnership::NameOf(partnership::kChairEligibilities, t.chair_eligibility))},
+             std::string(NameOf(partnership::kChairEligibilities, t.chair_eligibility))},
             {"chair_term_min_months", std::to_string(t.chair_term_min_months)},
             {"chair_term_max_months", std::to_string(t.chair_term_max_months)},
             {"re_election_gap_months", std::to_string(t.re_election_gap_months)},
@@ -205,7 +205,7 @@ class PartnershipMeetingsHttpTest : public ::testing::Test {
         for (std::size_t at = 0; at < g.links.size(); ++at) {
             const std::string prefix = "link-" + std::to_string(at + 1) + "-";
             form.emplace(prefix + "kind",
-                         std::string(partnership::NameOf(partnership::kLinkedBodyKinds, g.links[at].kind)));
+                         std::string(NameOf(partnership::kLinkedBodyKinds, g.links[at].kind)));
             form.emplace(prefix + "body_name", g.links[at].body_name);
             for (std::int64_t id : g.links[at].representative_ids) {
                 form.emplace(prefix + "representatives", std::to_string(id));

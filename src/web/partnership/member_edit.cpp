@@ -94,9 +94,9 @@ void ShowForm(RequestContext& ctx, const GroupStanding& standing, const Person& 
         {"discipline", p.discipline},
         {"organisation", p.organisation},
         {"contact_methods", Options(partnership::kContactMethods,
-                                    std::string(partnership::NameOf(partnership::kContactMethods, p.contact_method)))},
+                                    std::string(NameOf(partnership::kContactMethods, p.contact_method)))},
         {"member_types", Options(partnership::kMemberTypes,
-                                 std::string(partnership::NameOf(partnership::kMemberTypes, p.member_type)))},
+                                 std::string(NameOf(partnership::kMemberTypes, p.member_type)))},
         {"tumours", tumours},
         {"stages", stages},
         {"diversity_consent", p.diversity_consent},
@@ -150,12 +150,12 @@ void SaveMember(RequestContext& ctx) {
     p.access_needs = Trimmed(ctx, "access_needs");
     p.discipline = Trimmed(ctx, "discipline");
     p.organisation = Trimmed(ctx, "organisation");
-    if (auto m = partnership::ParseName(partnership::kContactMethods, ctx.Param("contact_method"))) {
+    if (auto m = ParseName(partnership::kContactMethods, ctx.Param("contact_method"))) {
         p.contact_method = *m;
     } else {
         problems.push_back({"contact_method", "Choose how the member would like to be contacted"});
     }
-    if (auto t = partnership::ParseName(partnership::kMemberTypes, ctx.Param("member_type"))) {
+    if (auto t = ParseName(partnership::kMemberTypes, ctx.Param("member_type"))) {
         p.member_type = *t;
     } else {
         problems.push_back({"member_type", "Choose the kind of member"});
@@ -169,7 +169,7 @@ void SaveMember(RequestContext& ctx) {
     const std::string stage = ctx.Param("treatment_stage");
     if (stage == "none" || stage.empty()) {
         p.treatment_stage.reset();
-    } else if (auto s = partnership::ParseName(partnership::kTreatmentStages, stage)) {
+    } else if (auto s = ParseName(partnership::kTreatmentStages, stage)) {
         p.treatment_stage = *s;
     } else {
         problems.push_back({"treatment_stage", "Choose a treatment stage from the list"});

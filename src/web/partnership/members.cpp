@@ -13,8 +13,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-using partnership::LabelOf;
-using partnership::NameOf;
 
 constexpr const char* kWhoManages = "the group's facilitators and chairs, and administrators,";
 
@@ -108,12 +106,12 @@ void GetMembers(RequestContext& ctx) {
 // Problems the form itself can see before the record is built (unknown choices).
 std::vector<FieldProblem> ParseChoices(const MemberForm& form, partnership::Person& p) {
     std::vector<FieldProblem> problems;
-    if (auto m = partnership::ParseName(partnership::kContactMethods, form.contact_method)) {
+    if (auto m = ParseName(partnership::kContactMethods, form.contact_method)) {
         p.contact_method = *m;
     } else {
         problems.push_back({"contact_method", "Choose how the member would like to be contacted"});
     }
-    if (auto t = partnership::ParseName(partnership::kMemberTypes, form.member_type)) {
+    if (auto t = ParseName(partnership::kMemberTypes, form.member_type)) {
         p.member_type = *t;
     } else {
         problems.push_back({"member_type", "Choose the kind of member"});

@@ -64,7 +64,6 @@ nlohmann::json GroupBreadcrumbs(const partnership::Group& group) {
 
 namespace {
 
-using partnership::LabelOf;
 using partnership_pages::GroupStanding;
 
 std::string AreaLabel(const partnership::Group& g) {

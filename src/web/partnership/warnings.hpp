@@ -32,8 +32,8 @@ nlohmann::json WarningsJson(const std::vector<partnership::TorWarning>& warnings
         if (!keep(w)) continue;
         std::string message = w.message;
         if (!message.empty() && message[0] >= 'a' && message[0] <= 'z') message[0] = static_cast<char>(message[0] - 32);
-        nlohmann::json j = {{"kind", std::string(partnership::NameOf(partnership::kTorWarningKinds, w.kind))},
-                            {"label", std::string(partnership::LabelOf(partnership::kTorWarningKinds, w.kind))},
+        nlohmann::json j = {{"kind", std::string(NameOf(partnership::kTorWarningKinds, w.kind))},
+                            {"label", std::string(LabelOf(partnership::kTorWarningKinds, w.kind))},
                             {"message", message}};
         if (w.meeting_id) {
             j["href"] = "/groups/" + std::to_string(group_id) + "/meetings/" + std::to_string(*w.meeting_id);

@@ -17,7 +17,6 @@
 
 namespace carevoice::web::partnership_pages {
 
-using partnership::LabelOf;
 
 Result<int> ProgrammeYear(const RequestContext& ctx) {
     std::string text(text::Trim(ctx.Param("year")));

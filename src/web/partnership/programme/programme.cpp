@@ -30,8 +30,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-using partnership::LabelOf;
-using partnership::NameOf;
 
 // What a rejected form on the programme page had typed, and what was wrong with it.
 struct FormState {
@@ -412,7 +410,7 @@ void AddEvidence(RequestContext& ctx, experience_pages::ExperienceCache& cache) 
     item.group_id = standing.group.id;
     item.programme_year = year;
     item.recorded_on = ctx.app.clock().Today();
-    auto kind = partnership::ParseName(partnership::kEvidenceKinds, form.values["evidence_kind"]);
+    auto kind = ParseName(partnership::kEvidenceKinds, form.values["evidence_kind"]);
     if (!kind) {
         form.problems.push_back({"evidence_kind", "Choose the kind of evidence"});
     } else if (partnership::NeedsCpesReference(*kind)) {

@@ -33,7 +33,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-using partnership::LabelOf;
 using Cells = std::vector<xlsx::Cell>;
 
 // One table of the report: a section of the page and a sheet of the workbook.
@@ -97,7 +96,7 @@ Section AboutSection(const partnership::Group& g, int year, const std::string& a
     t.rows.push_back(
         {Text("Area"), Text(std::string(LabelOf(partnership::kAreaKinds, g.area_kind)) + ": " + g.area_name)});
     t.rows.push_back({Text("Model"),
-                      Text(g.model ? "Model " + std::string(partnership::NameOf(partnership::kGroupModels, *g.model)) +
+                      Text(g.model ? "Model " + std::string(NameOf(partnership::kGroupModels, *g.model)) +
                                          ": " + std::string(LabelOf(partnership::kGroupModels, *g.model))
                                    : g.model_description)});
     if (g.year_founded) t.rows.push_back({Text("Founded"), Num(*g.year_founded)});

@@ -15,8 +15,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-using partnership::LabelOf;
-using partnership::NameOf;
 
 constexpr int kBlankMilestoneRows = 2;  // empty rows offered after the item's milestones
 constexpr int kMinMilestoneRows = 3;
@@ -177,7 +175,7 @@ partnership::WorkItem BuildItem(const WorkItemForm& form, std::int64_t group_id,
         else
             problems.push_back({"priority_id", "Choose the priority from the list"});
     }
-    if (auto s = partnership::ParseName(partnership::kWorkItemStatuses, form.status)) {
+    if (auto s = ParseName(partnership::kWorkItemStatuses, form.status)) {
         w.status = *s;
     } else {
         problems.push_back({"status", "Choose the work item's status"});

@@ -1,8 +1,8 @@
-#include "partnership/problems.hpp"
+#include "core/problems.hpp"
 
 #include "core/text.hpp"
 
-namespace carevoice::partnership {
+namespace carevoice {
 
 void Problems::RequireText(std::string_view field, std::string_view value) {
     if (text::Trim(value).empty()) Add(std::string(field), "is required");
@@ -28,4 +28,4 @@ std::string Field(std::string_view list, std::size_t index, std::string_view mem
     return Field(list, std::to_string(index + 1), member);
 }
 
-}  // namespace carevoice::partnership
+}  // namespace carevoice

@@ -1,4 +1,4 @@
-// Stable text names for the partnership enumerations. The same name is stored in the database,
+// Stable text names for enumerations (partnership, pathway, …). The same name is stored in the database,
 // sent by the JSON API and accepted from forms, so each enumeration has one table and the two
 // directions (name -> value, value -> name) cannot drift apart. Labels are what people read.
 #pragma once
@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-namespace carevoice::partnership {
+namespace carevoice {
 
 template <typename E>
 struct EnumName {
@@ -45,4 +45,4 @@ constexpr std::optional<E> ParseName(const std::array<EnumName<E>, N>& table, st
     return std::nullopt;
 }
 
-}  // namespace carevoice::partnership
+}  // namespace carevoice

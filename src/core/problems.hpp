@@ -8,7 +8,7 @@
 
 #include "core/status.hpp"
 
-namespace carevoice::partnership {
+namespace carevoice {
 
 class Problems {
   public:
@@ -31,4 +31,4 @@ class Problems {
 std::string Field(std::string_view list, std::string_view key, std::string_view member = {});
 std::string Field(std::string_view list, std::size_t index, std::string_view member = {});
 
-}  // namespace carevoice::partnership
+}  // namespace carevoice

@@ -1,0 +1,141 @@
+#include "store/pathway_events_repository.hpp"
+
+#include <array>
+
+#include "pathway/events_csv.hpp"
+
+namespace carevoice::store {
+namespace {
+
+constexpr const char* kColumns =
+    "pathway_ref, event_id, date, type, provider, route, modality, admitted, outcome, until_date, to_provider, "
+    "supersedes";
+constexpr std::size_t kMaxReported = 20;
+
+std::string Line(std::int64_t line) { return "line " + std::to_string(line); }
+
+Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
+    std::vector<pathway::Event> out;
+    out.reserve(rows.size());
+    std::vector<std::string> text(12);
+    std::vector<std::string_view> views(12);
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < 12; ++i) {
+            text[i] = row.Text(i);
+            views[i] = text[i];
+        }
+        auto e = pathway::EventFromFields(views);
+        if (!e.ok()) {
+            return Status::Internal("pathway_events holds an event that is not valid: " + text[0] + "/" + text[1]);
+        }
+        out.push_back(std::move(*e));
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<pathway::Event>& events,
+                                                          std::int64_t now, const std::string& recorded_by) {
+    EventImportReport report;
+    report.read = static_cast<std::int64_t>(events.size());
+    CV_RETURN_IF_ERROR(conn_.ExecuteScript(
+        "CREATE TEMP TABLE IF NOT EXISTS pathway_events_staging ("
+        " line BIGINT NOT NULL, pathway_ref TEXT NOT NULL, event_id TEXT NOT NULL, date TEXT NOT NULL,"
+        " type TEXT NOT NULL, provider TEXT NOT NULL, route TEXT NOT NULL, modality TEXT NOT NULL,"
+        " admitted TEXT NOT NULL, outcome TEXT NOT NULL, until_date TEXT NOT NULL, to_provider TEXT NOT NULL,"
+        " supersedes TEXT NOT NULL);"
+        "DELETE FROM pathway_events_staging"));
+    {
+        CV_ASSIGN_OR_RETURN(auto bulk, conn_.StartBulkInsert("pathway_events_staging",
+                                                             {"line", "pathway_ref", "event_id", "date", "type",
+                                                              "provider", "route", "modality", "admitted", "outcome",
+                                                              "until_date", "to_provider", "supersedes"}));
+        std::array<ValueRef, 13> row;
+        for (const auto& e : events) {
+            const auto fields = pathway::EventCsvFields(e);
+            row[0] = static_cast<std::int64_t>(e.line);
+            for (std::size_t i = 0; i < 12; ++i) row[i + 1] = std::string_view(fields[i]);
+            CV_RETURN_IF_ERROR(bulk->AddRow(row));
+        }
+        CV_RETURN_IF_ERROR(bulk->Finish());
+    }
+    // An event id already stored with other content: refused (corrections supersede, never edit).
+    CV_ASSIGN_OR_RETURN(
+        auto conflicts,
+        conn_.Query("SELECT s.line, s.event_id FROM pathway_events_staging s JOIN pathway_events e"
+                    " ON e.pathway_ref = s.pathway_ref AND e.event_id = s.event_id"
+                    " WHERE e.date <> s.date OR e.type <> s.type OR e.provider <> s.provider OR e.route <> s.route"
+                    " OR e.modality <> s.modality OR e.admitted <> s.admitted OR e.outcome <> s.outcome"
+                    " OR e.until_date <> s.until_date OR e.to_provider <> s.to_provider"
+                    " OR e.supersedes <> s.supersedes ORDER BY s.line LIMIT ?",
+                    {static_cast<std::int64_t>(kMaxReported)}));
+    std::vector<FieldProblem> problems;
+    for (const auto& c : conflicts) {
+        problems.push_back({Line(c.Int(0)) + ", event_id",
+                            "'" + c.Text(1) +
+                                "' is already stored with different details: send a new event that supersedes it"});
+    }
+    CV_ASSIGN_OR_RETURN(
+        auto dangling,
+        conn_.Query("SELECT s.line, s.supersedes, s.pathway_ref FROM pathway_events_staging s"
+                    " WHERE s.supersedes <> ''"
+                    " AND NOT EXISTS (SELECT 1 FROM pathway_events_staging t"
+                    "   WHERE t.pathway_ref = s.pathway_ref AND t.event_id = s.supersedes)"
+                    " AND NOT EXISTS (SELECT 1 FROM pathway_events e"
+                    "   WHERE e.pathway_ref = s.pathway_ref AND e.event_id = s.supersedes)"
+                    " ORDER BY s.line LIMIT ?",
+                    {static_cast<std::int64_t>(kMaxReported)}));
+    for (const auto& d : dangling) {
+        problems.push_back({Line(d.Int(0)) + ", supersedes",
+                            "'" + d.Text(1) + "' names no event of pathway " + d.Text(2) + " in the file or stored"});
+    }
+    if (!problems.empty()) {
+        return Status::InvalidArgument("The events were not imported: " + std::to_string(problems.size()) +
+                                           (problems.size() == 1 ? " problem" : " problems") +
+                                           ". Nothing was imported; correct the lines named and try again.",
+                                       std::move(problems));
+    }
+    CV_ASSIGN_OR_RETURN(
+        report.inserted,
+        conn_.Execute(std::string("INSERT INTO pathway_events (") + kColumns +
+                          ", recorded_at, recorded_by) SELECT " + kColumns +
+                          ", ?, ? FROM pathway_events_staging s WHERE NOT EXISTS (SELECT 1 FROM pathway_events e"
+                          " WHERE e.pathway_ref = s.pathway_ref AND e.event_id = s.event_id)",
+                      {now, recorded_by}));
+    report.unchanged = report.read - report.inserted;
+    CV_RETURN_IF_ERROR(conn_.Execute("DELETE FROM pathway_events_staging").status());
+    return report;
+}
+
+Status PathwayEventsRepository::Add(const pathway::Event& event, std::int64_t now, const std::string& recorded_by) {
+    auto report = Import({event}, now, recorded_by);
+    if (!report.ok()) {
+        std::vector<FieldProblem> problems = report.status().details();
+        for (auto& p : problems) p.field = p.field.substr(p.field.find(", ") + 2);
+        return Status::InvalidArgument(report.status().message(), std::move(problems));
+    }
+    if (report->inserted == 0) return Status::AlreadyExists("that event is already recorded");
+    return Status::Ok();
+}
+
+Result<std::vector<pathway::Event>> PathwayEventsRepository::ListByPathway(const std::string& pathway_ref) {
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query(std::string("SELECT ") + kColumns +
+                                                   " FROM pathway_events WHERE pathway_ref = ? ORDER BY recorded_at, "
+                                                   "date, event_id",
+                                               {pathway_ref}));
+    return EventsFrom(rows);
+}
+
+Result<std::vector<pathway::Event>> PathwayEventsRepository::ListAll() {
+    CV_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query(std::string("SELECT ") + kColumns + " FROM pathway_events ORDER BY pathway_ref"));
+    return EventsFrom(rows);
+}
+
+Result<std::int64_t> PathwayEventsRepository::Count() {
+    CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("SELECT COUNT(*) FROM pathway_events"));
+    return row.Int(0);
+}
+
+}  // namespace carevoice::store

@@ -1,0 +1,46 @@
+// Pathway events in storage (table pathway_events, keyed by pathway ref and event id). Importing is
+// idempotent: an event already stored with the same content changes nothing, one stored with different
+// content is refused (a correction is a new event that supersedes it, never a silent edit). Imports go
+// through a staging table and three set-based statements, so that a national extract loads in seconds.
+// Writes happen inside the caller's transaction.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.hpp"
+#include "pathway/events.hpp"
+#include "store/sql.hpp"
+
+namespace carevoice::store {
+
+struct EventImportReport {
+    std::int64_t read = 0;       // events in the file
+    std::int64_t inserted = 0;   // new events stored
+    std::int64_t unchanged = 0;  // already stored, identical
+};
+
+class PathwayEventsRepository {
+  public:
+    explicit PathwayEventsRepository(Connection& conn) : conn_(conn) {}
+
+    // Stores `events` (read and checked by pathway::ReadEventsCsv with supersedes_within_file = false).
+    // Refused whole, naming the line: an event id stored with different content; a `supersedes` naming no
+    // event of the same pathway in the file or in storage. `recorded_by` is who imported (for the record).
+    Result<EventImportReport> Import(const std::vector<pathway::Event>& events, std::int64_t now,
+                                     const std::string& recorded_by);
+    // One event entered on a page or through the API (the same checks).
+    Status Add(const pathway::Event& event, std::int64_t now, const std::string& recorded_by);
+
+    // The stored events of one pathway, in the order they were recorded.
+    Result<std::vector<pathway::Event>> ListByPathway(const std::string& pathway_ref);
+    // Every stored event of these pathways (all pathways when `refs` is empty), for recomputing clocks.
+    Result<std::vector<pathway::Event>> ListAll();
+    Result<std::int64_t> Count();
+
+  private:
+    Connection& conn_;
+};
+
+}  // namespace carevoice::store

@@ -1,0 +1,98 @@
+// Contract: importing pathway events is idempotent by event id, refuses an event id stored with other
+// content and a correction that names nothing, and reads back what it stored — on SQLite and PostgreSQL.
+#include "store/pathway_events_repository.hpp"
+
+#include <gtest/gtest.h>
+
+#include "pathway/events_csv.hpp"
+#include "store/migrations.hpp"
+#include "store/test_database.hpp"
+
+namespace carevoice::store {
+namespace {
+
+constexpr std::int64_t kNow = 1'780'000'000;
+const std::string kHeader =
+    "pathway_id,event_id,date,type,provider,route,modality,admitted,outcome,until,to_provider,supersedes\n";
+
+std::vector<pathway::Event> Read(const std::string& body) {
+    pathway::EventsCsvLimits limits;
+    limits.supersedes_within_file = false;
+    auto events = pathway::ReadEventsCsv(kHeader + body, limits);
+    EXPECT_TRUE(events.ok()) << events.status().ToString();
+    return events.ok() ? *events : std::vector<pathway::Event>{};
+}
+
+class PathwayEventsRepositoryTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto conn = testing::OpenFreshConnection();
+        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+        conn_ = std::move(*conn);
+        ASSERT_TRUE(Migrate(*conn_).ok());
+    }
+    Result<EventImportReport> Import(const std::string& body) {
+        auto tx = Transaction::Begin(*conn_);
+        EXPECT_TRUE(tx.ok());
+        auto report = PathwayEventsRepository(*conn_).Import(Read(body), kNow, "tester");
+        if (report.ok()) {
+            EXPECT_TRUE(tx->Commit().ok());
+        }
+        return report;
+    }
+    std::unique_ptr<Connection> conn_;
+};
+
+const std::string kFile =
+    "P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n"
+    "P1,e2,2025-01-13,appointment_missed,RJE,,,,,2025-01-15,,\n"
+    "P1,e3,2025-03-17,offer_declined,RJE,,surgery,yes,,2025-03-31,,\n"
+    "P2,e1,2025-02-01,referral_received,RL4,other,,,,,,\n";
+
+TEST_F(PathwayEventsRepositoryTest, ImportingTheSameFileTwiceChangesNothing) {
+    auto first = Import(kFile);
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    EXPECT_EQ(first->inserted, 4);
+    auto second = Import(kFile);
+    ASSERT_TRUE(second.ok()) << second.status().ToString();
+    EXPECT_EQ(second->inserted, 0);
+    EXPECT_EQ(second->unchanged, 4);
+    EXPECT_EQ(PathwayEventsRepository(*conn_).Count().value(), 4);
+}
+
+TEST_F(PathwayEventsRepositoryTest, EventsReadBackWithEveryField) {
+    ASSERT_TRUE(Import(kFile).ok());
+    auto events = PathwayEventsRepository(*conn_).ListByPathway("P1");
+    ASSERT_TRUE(events.ok()) << events.status().ToString();
+    ASSERT_EQ(events->size(), 3u);
+    const auto& offer = (*events)[2];
+    EXPECT_EQ(offer.event_id, "e3");
+    EXPECT_EQ(offer.type, pathway::EventType::kOfferDeclined);
+    EXPECT_EQ(offer.admitted, true);
+    EXPECT_EQ(offer.modality, pathway::Modality::kSurgery);
+    EXPECT_EQ(offer.until->ToString(), "2025-03-31");
+    EXPECT_EQ(PathwayEventsRepository(*conn_).ListAll()->size(), 4u);
+}
+
+TEST_F(PathwayEventsRepositoryTest, AnEventIdStoredWithOtherDetailsIsRefusedNamingTheLine) {
+    ASSERT_TRUE(Import(kFile).ok());
+    auto changed = Import("P1,e9,2025-02-01,first_seen,RJE,,,,,,,\nP1,e2,2025-01-14,appointment_missed,RJE,,,,,2025-01-15,,\n");
+    ASSERT_FALSE(changed.ok());
+    ASSERT_EQ(changed.status().details().size(), 1u);
+    EXPECT_EQ(changed.status().details()[0].field, "line 3, event_id");
+    EXPECT_NE(changed.status().details()[0].problem.find("supersedes"), std::string::npos);
+    EXPECT_EQ(PathwayEventsRepository(*conn_).Count().value(), 4);  // e9 was not written either
+}
+
+TEST_F(PathwayEventsRepositoryTest, ACorrectionMayNameAnEventStoredEarlierButNotOneThatDoesNotExist) {
+    ASSERT_TRUE(Import(kFile).ok());
+    auto fixed = Import("P1,e4,2025-01-14,appointment_missed,RJE,,,,,2025-01-16,,e2\n");
+    ASSERT_TRUE(fixed.ok()) << fixed.status().ToString();
+    EXPECT_EQ(fixed->inserted, 1);
+    auto dangling = Import("P2,e5,2025-02-02,first_seen,RL4,,,,,,,e2\n");  // e2 is P1's, not P2's
+    ASSERT_FALSE(dangling.ok());
+    EXPECT_EQ(dangling.status().details()[0].field, "line 2, supersedes");
+}
+
+}  // namespace
+}  // namespace carevoice::store
