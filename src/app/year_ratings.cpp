@@ -10,6 +10,8 @@ Result<std::shared_ptr<const LoadedRatings>> LoadYearRatings(
     auto out = std::make_shared<LoadedRatings>();
     out->year = year;
     out->level = level;
+    CV_ASSIGN_OR_RETURN(const experience::Level judged, experience::ParseLevel(level));
+    out->rule = experience::RuleFor(judged, choice, override_params.has_value());
     store::ExperienceRepository repo(conn);
     store::ResultQuery q;
     q.year = year;
@@ -22,10 +24,7 @@ Result<std::shared_ptr<const LoadedRatings>> LoadYearRatings(
     }
     if (override_params) {
         out->params = *override_params;
-    } else if (choice == ParameterChoice::kPublishedIfAvailable && level != "alliance") {
-        // The published parameters are the trusts' (and fit the CCGs' published ranges too). The 2018
-        // alliance ranges are wider than the trusts' τ² gives, so alliances are rated with carevoice's own
-        // estimate across alliances; README.md gives the agreement of both choices at each level.
+    } else if (out->rule.parameters == experience::ParameterPlan::kStored) {
         CV_ASSIGN_OR_RETURN(out->params, repo.Parameters(year));
     }
     out->inputs.reserve(out->stored.size());
@@ -37,17 +36,15 @@ Result<std::shared_ptr<const LoadedRatings>> LoadYearRatings(
         p.question = s.question;
         p.n = s.n;
         p.score = s.score;
-        // A trust's published interval is a Wilson interval to one decimal and carries the precision its
-        // rounded score lost. CCG and alliance limits were published rounded to whole percentages, so for
-        // their percentage questions the interval would decide nothing and is left out: carevoice computes
-        // the interval from score and n, and rates the score as published (the README says how often that
-        // agrees). The 0–10 item's limits keep two decimals and still give its respondent-level SD.
-        const bool rounded_limits = level != "trust" && !experience::IsMeanQuestion(s.question);
-        if (s.ci_lower && s.ci_upper && !rounded_limits) p.interval = experience::Interval{*s.ci_lower, *s.ci_upper};
+        // Which of these decide is the level's rule (RateYear); the published ranges are evidence for the fit.
+        if (s.ci_lower && s.ci_upper) p.interval = experience::Interval{*s.ci_lower, *s.ci_upper};
+        if (s.expected_lower && s.expected_upper) {
+            p.expected = experience::Interval{*s.expected_lower, *s.expected_upper};
+        }
         p.published_rating = s.rating;
         out->inputs.push_back(std::move(p));
     }
-    CV_ASSIGN_OR_RETURN(out->ratings, experience::RateYear(out->inputs, out->params, suppression_threshold));
+    CV_ASSIGN_OR_RETURN(out->ratings, experience::RateYear(out->inputs, out->params, suppression_threshold, out->rule));
     return std::shared_ptr<const LoadedRatings>(std::move(out));
 }
 

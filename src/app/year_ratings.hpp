@@ -9,15 +9,15 @@
 
 #include "core/status.hpp"
 #include "experience/benchmarking.hpp"
+#include "experience/level_rules.hpp"
 #include "store/experience_repository.hpp"
 #include "store/sql.hpp"
 
 namespace carevoice::app {
 
-enum class ParameterChoice {
-    kPublishedIfAvailable,  // the year's stored parameters; own estimate for questions without them
-    kOwnEstimate,           // ignore stored parameters: carevoice's own centre and τ² for every question
-};
+// kPublishedIfAvailable: the published parameters (trusts) or the level's published ranges (CCGs, alliances);
+// kOwnEstimate: carevoice's own centre and τ² for every question. experience/level_rules.hpp has the rule.
+using ParameterChoice = experience::ParameterChoice;
 
 struct LoadedRatings {
     int year = 0;
@@ -25,6 +25,7 @@ struct LoadedRatings {
     std::vector<store::StoredResult> stored;             // as loaded, All Cancers, adjusted
     std::vector<experience::PublishedResult> inputs;     // same order as stored
     std::vector<experience::QuestionParameters> params;  // the parameters that were available
+    experience::LevelRule rule;                          // how this level was judged
     experience::YearRatings ratings;                     // points into `inputs`
 };
 

@@ -1,5 +1,6 @@
 // carevoice ratings / carevoice buddy: the national benchmarking figures for analysts' scripts.
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/year_ratings.hpp"
@@ -8,6 +9,7 @@
 #include "core/file.hpp"
 #include "experience/buddy.hpp"
 #include "experience/parameters_file.hpp"
+#include "experience/published_agreement.hpp"
 
 namespace carevoice::cli {
 namespace {
@@ -17,6 +19,7 @@ struct RatingsOptions {
     int year = 0;
     int threshold = 21;
     bool own_estimate = false;
+    bool compare = false;
 };
 
 std::string Number(double v, int decimals) {
@@ -46,18 +49,48 @@ std::shared_ptr<const app::LoadedRatings> Load(const std::string& db_url, int ye
     return *loaded;
 }
 
+std::string Percent(int part, int whole) { return whole == 0 ? "-" : Number(100.0 * part / whole, 2) + "%"; }
+
+// How far the ratings reproduce the published figures (experience/published_agreement.hpp).
+void PrintComparison(const RatingsOptions& o, const app::LoadedRatings& loaded) {
+    const auto a = experience::CompareWithPublished(loaded.ratings, loaded.rule);
+    std::map<std::string, int> sources;
+    for (const auto& [question, summary] : loaded.ratings.questions) {
+        ++sources[std::string(experience::ParameterSourceName(summary.source))];
+    }
+    std::string used;
+    for (const auto& [source, count] : sources)
+        used += (used.empty() ? "" : ", ") + source + " " + std::to_string(count);
+    std::printf("%s ratings, %d: parameters by question: %s\n", o.level.c_str(), o.year, used.c_str());
+    std::printf("expected ranges equal to the published after rounding: %d of %d (%s)\n", a.ranges_reproduced, a.ranges,
+                Percent(a.ranges_reproduced, a.ranges).c_str());
+    std::printf("ratings agreeing with the published rating: %d of %d (%s)\n", a.ratings_agreed, a.ratings,
+                Percent(a.ratings_agreed, a.ratings).c_str());
+    std::printf("ties (published score equal to a published limit): %d\n", a.ties);
+    std::printf("ratings agreeing where not tied: %d of %d (%s)\n", a.ratings_agreed_untied, a.ratings - a.ties,
+                Percent(a.ratings_agreed_untied, a.ratings - a.ties).c_str());
+    std::printf("shown as borderline: %d\n", a.borderline);
+}
+
 void PrintRatings(const RatingsOptions& o) {
     auto loaded = Load(o.db, o.year, o.level, o.parameters, o.own_estimate, o.threshold);
+    if (o.compare) {
+        PrintComparison(o, *loaded);
+        return;
+    }
     nlohmann::json rows = nlohmann::json::array();
-    std::string csv = csv::Row({"code", "name", "question", "n", "score", "ci_lower", "ci_upper", "expected_lower",
-                                "expected_upper", "rating", "published_rating", "parameters"});
+    std::string csv =
+        csv::Row({"code", "name", "question", "n", "score", "ci_lower", "ci_upper", "expected_lower", "expected_upper",
+                  "rating", "published_rating", "parameters", "borderline", "borderline_limit"});
     for (const auto& r : loaded->ratings.results) {
         if (!r.rated) continue;  // suppressed: never printed
         const auto& in = *r.input;
         const int decimals = in.question == "Q59" ? 2 : 1;
         const auto& q = loaded->ratings.questions.at(in.question);
-        const std::string source = q.source == experience::ParameterSource::kPublished ? "published" : "estimated";
+        const std::string source(experience::ParameterSourceName(q.source));
         const std::string rating(experience::RatingName(r.rated->rating));
+        // Borderline: the published (rounded) score decided and the limit rounds to it; the limit is shown.
+        const bool borderline = r.borderline.has_value();
         if (o.format == "json") {
             rows.push_back({{"code", in.org_code},
                             {"name", in.org_name},
@@ -70,13 +103,16 @@ void PrintRatings(const RatingsOptions& o) {
                             {"expected_upper", r.rated->expected.upper},
                             {"rating", rating},
                             {"published_rating", in.published_rating},
-                            {"parameters", source}});
+                            {"parameters", source},
+                            {"borderline", borderline},
+                            {"borderline_limit", borderline ? nlohmann::json(r.borderline->limit) : nullptr}});
         } else {
             csv +=
                 csv::Row({in.org_code, in.org_name, in.question, std::to_string(*in.n), Number(*in.score, decimals),
                           Number(r.rated->interval.lower, decimals + 1), Number(r.rated->interval.upper, decimals + 1),
                           Number(r.rated->expected.lower, decimals + 1), Number(r.rated->expected.upper, decimals + 1),
-                          rating, in.published_rating, source});
+                          rating, in.published_rating, source, borderline ? "true" : "false",
+                          borderline ? Number(r.borderline->limit, decimals + 2) : ""});
         }
     }
     if (o.format == "json") {
@@ -146,7 +182,11 @@ void RegisterRatings(CLI::App& app) {
         ->check(CLI::IsMember({"trust", "ccg", "alliance"}));
     cmd->add_option("--parameters", o->parameters, "Expected-range parameters CSV to use instead of the stored ones");
     cmd->add_flag("--own-estimate", o->own_estimate,
-                  "Ignore stored parameters: estimate centre and tau-squared from the data (Spiegelhalter)");
+                  "Ignore stored parameters and published ranges: estimate centre and tau-squared from the level's "
+                  "organisations (Spiegelhalter)");
+    cmd->add_flag("--compare", o->compare,
+                  "Instead of the ratings, print how many published expected ranges (after rounding) and ratings "
+                  "they reproduce, with and without ties");
     cmd->add_option("--format", o->format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
     cmd->add_option("--suppress-below", o->threshold, "Disclosure threshold (default 21 respondents)")
         ->check(CLI::Range(1, 1000));

@@ -103,6 +103,18 @@ Result<Interval> OwnInterval(const RangeParameters& parameters, const Prepared& 
 
 }  // namespace
 
+std::string_view ParameterSourceName(ParameterSource source) {
+    switch (source) {
+        case ParameterSource::kPublished:
+            return "published";
+        case ParameterSource::kEstimated:
+            return "estimated";
+        case ParameterSource::kFitted:
+            return "fitted";
+    }
+    return "published";
+}
+
 Result<QuestionRatings> RateQuestion(Measure measure, std::span<const ScoreInput> inputs,
                                      const std::optional<RangeParameters>& published, int suppression_threshold) {
     CV_ASSIGN_OR_RETURN(std::vector<Prepared> prepared, Prepare(measure, inputs, suppression_threshold));

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/status.hpp"
@@ -16,7 +17,14 @@
 namespace carevoice::experience {
 
 // Where a question's centre and τ² came from; the page says which.
-enum class ParameterSource { kPublished, kEstimated };
+enum class ParameterSource {
+    kPublished,  // the year's parameters file
+    kEstimated,  // carevoice's own estimate from the organisations rated (Spiegelhalter)
+    kFitted,     // fitted to the level's own published expected ranges (range_fit.hpp)
+};
+
+// "published", "estimated", "fitted".
+std::string_view ParameterSourceName(ParameterSource source);
 
 struct RatedScore {
     double deciding_score = 0;  // the unrounded score the rating was decided on (deciding_score.hpp)

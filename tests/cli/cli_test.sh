@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The carevoice command line, end to end: help, errors on stderr with a non-zero exit, user
-# management, import refusing a bad file whole, --skip-invalid, ratings and buddy output.
+# management, import refusing a bad file whole, --skip-invalid, ratings (borderline CCG ratings, --compare) and
+# buddy output.
 # Usage: cli_test.sh PATH/TO/carevoice
 set -uo pipefail
 CV=$1
@@ -70,6 +71,24 @@ contains "missing file named" "none.csv"
 check "ratings for a year without data" 1 "$CV" ratings --year 2011 --db "$DB"
 contains "explains" "import the published results first"
 check "bad format" 2 "$CV" ratings --year 2018 --format xml --db "$DB"
+# Three published 2018 CCG results for Q1. Blackburn with Darwen's 84% equals its published upper limit (84):
+# the rounded figures cannot say which side the unrounded score fell, so the rating is borderline.
+{
+  echo "$HEADER"
+  echo "CCG,00C,NHS Darlington CCG,North East and Cumbria,2018,adjusted,Both,All,All Cancers,Q1,90,80,70,87,69,86,within,,"
+  echo "CCG,00J,NHS North Durham CCG,North East and Cumbria,2018,adjusted,Both,All,All Cancers,Q1,321,80,75,84,73,82,within,,"
+  echo "CCG,00Q,NHS Blackburn with Darwen CCG,Lancashire and South Cumbria,2018,adjusted,Both,All,All Cancers,Q1,147,84,77,89,71,84,within,,"
+} > "$WORK/ccg.csv"
+check "import ccg results" 0 "$CV" import cpes-results "$WORK/ccg.csv" --db "$DB"
+check "ccg ratings" 0 "$CV" ratings --year 2018 --level ccg --db "$DB"
+contains "borderline columns" ",parameters,borderline,borderline_limit"
+if grep -q '^00Q,.*,fitted,true,8[34]\.' <<<"$OUT"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: 00Q not borderline"; echo "$OUT"; fi
+if grep -q '^00J,.*,fitted,false,' <<<"$OUT"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: 00J borderline"; echo "$OUT"; fi
+check "ccg ratings compared" 0 "$CV" ratings --year 2018 --level ccg --compare --db "$DB"
+contains "ranges reproduced" "expected ranges equal to the published after rounding: 3 of 3"
+contains "one tie" "ties (published score equal to a published limit): 1"
+contains "untied agree" "ratings agreeing where not tied: 2 of 2"
+contains "borderline shown" "shown as borderline: 1"
 check "bad database URL" 1 "$CV" migrate --db "mysql://x"
 contains "bad URL explained" "use sqlite:PATH or postgresql://"
 

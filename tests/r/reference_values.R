@@ -130,4 +130,32 @@ for (i in seq_along(n_m)) {
 emit("spiegelhalter", "M", "is_mean", 1); emit("spiegelhalter", "M", "centre", target_m)
 emit("spiegelhalter", "M", "phi", est_m[["phi"]]); emit("spiegelhalter", "M", "tau2", est_m[["tau2"]])
 
+# Published ranges of a level, rounded as NHS England published the CCG and alliance ones (whole percent, 0.01
+# for the 0–10 item, halves up), from known parameters: fitting them must reproduce every rounded limit and
+# land near the parameters they came from. F: 60 CCG-like organisations; C: small organisations of a question
+# near 100%, whose upper limits are capped; A: 19 alliance-like large organisations; M: the 0–10 item.
+round_half_up <- function(x, unit) unit * floor(x / unit + 0.5)
+fits <- list(F = list(measure = "percent", centre = 60.4719, tau2 = 0.00026, sd = 0, n = sample(25:900, 60)),
+             C = list(measure = "percent", centre = 95.7919, tau2 = 0, sd = 0, n = sample(21:120, 30)),
+             A = list(measure = "percent", centre = 77.4389, tau2 = 0.00003, sd = 0, n = sample(1000:8000, 19)),
+             M = list(measure = "mean", centre = 8.8037, tau2 = 0.0027, sd = 1.3829, n = sample(30:1500, 50)))
+for (case in names(fits)) {
+  f <- fits[[case]]
+  if (f$measure == "percent") {
+    p0 <- f$centre / 100
+    half <- z_cpes * sqrt(p0 * (1 - p0) / f$n + f$tau2)
+    lower <- 100 * pmax(0, p0 - half); upper <- 100 * pmin(1, p0 + half); unit <- 1
+  } else {
+    half <- z_cpes * sqrt(f$sd^2 / f$n + f$tau2)
+    lower <- pmax(0, f$centre - half); upper <- pmin(10, f$centre + half); unit <- 0.01
+  }
+  for (i in seq_along(f$n)) {
+    emit("range_fit_unit", case, "n", f$n[i], item = i)
+    emit("range_fit_unit", case, "lower", round_half_up(lower[i], unit), item = i)
+    emit("range_fit_unit", case, "upper", round_half_up(upper[i], unit), item = i)
+  }
+  emit("range_fit", case, "is_mean", f$measure == "mean"); emit("range_fit", case, "unit", unit)
+  emit("range_fit", case, "centre", f$centre); emit("range_fit", case, "tau2", f$tau2); emit("range_fit", case, "sd", f$sd)
+}
+
 write.csv(do.call(rbind, rows), out, row.names = FALSE, quote = FALSE)

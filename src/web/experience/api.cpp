@@ -24,8 +24,14 @@ constexpr int kApiSearchLimit = 100;
 json Opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 json Opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 
-json SourceName(experience::ParameterSource s) {
-    return s == experience::ParameterSource::kPublished ? "published" : "estimated";
+json SourceName(experience::ParameterSource s) { return std::string(experience::ParameterSourceName(s)); }
+
+// A rating the rounded published score cannot settle (experience/borderline.hpp): which limit, and its value.
+json BorderlineJson(const experience::RatedResult& r) {
+    return {{"borderline", r.borderline.has_value()},
+            {"borderline_side",
+             r.borderline ? json(std::string(experience::LimitSideName(r.borderline->side))) : json(nullptr)},
+            {"borderline_limit", r.borderline ? json(r.borderline->limit) : json(nullptr)}};
 }
 
 // The figures only change with an import, so a response is built once per import and kept with the snapshot.
@@ -135,6 +141,7 @@ void OrganisationResults(RequestContext& ctx, ExperienceCache& cache) {
                       {"expected_upper", r.rated->expected.upper},
                       {"rating", std::string(experience::RatingName(r.rated->rating))},
                       {"published_rating", PublishedRating(*r.input)}});
+            j.update(BorderlineJson(r));
         } else {
             j["reason"] = q.result ? "fewer than " + std::to_string(threshold) + " respondents" : "not published";
         }
@@ -184,19 +191,21 @@ json QuestionSummaryJson(const experience::QuestionSummary& s) {
 }
 
 json RatedJson(const experience::RatedResult& r) {
-    return {{"code", r.input->org_code},
-            {"name", r.input->org_name},
-            {"alliance", r.input->alliance},
-            {"question", r.input->question},
-            {"n", *r.input->n},
-            {"score", *r.input->score},
-            {"deciding_score", r.rated->deciding_score},
-            {"ci_lower", r.rated->interval.lower},
-            {"ci_upper", r.rated->interval.upper},
-            {"expected_lower", r.rated->expected.lower},
-            {"expected_upper", r.rated->expected.upper},
-            {"rating", std::string(experience::RatingName(r.rated->rating))},
-            {"published_rating", PublishedRating(*r.input)}};
+    json j = {{"code", r.input->org_code},
+              {"name", r.input->org_name},
+              {"alliance", r.input->alliance},
+              {"question", r.input->question},
+              {"n", *r.input->n},
+              {"score", *r.input->score},
+              {"deciding_score", r.rated->deciding_score},
+              {"ci_lower", r.rated->interval.lower},
+              {"ci_upper", r.rated->interval.upper},
+              {"expected_lower", r.rated->expected.lower},
+              {"expected_upper", r.rated->expected.upper},
+              {"rating", std::string(experience::RatingName(r.rated->rating))},
+              {"published_rating", PublishedRating(*r.input)}};
+    j.update(BorderlineJson(r));
+    return j;
 }
 
 void Ratings(RequestContext& ctx, ExperienceCache& cache) {

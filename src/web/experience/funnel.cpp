@@ -140,7 +140,7 @@ void FunnelCsv(RequestContext& ctx, ExperienceCache& cache) {
     if (!question.ok()) return ctx.Error(422, question.status());
     auto funnel = BuildFunnel(rated, *question);
     if (!funnel.ok()) return ctx.Error(HttpStatusFor(funnel.status()), funnel.status());
-    const std::string source = funnel->source == experience::ParameterSource::kPublished ? "published" : "estimated";
+    const std::string source = std::string(experience::ParameterSourceName(funnel->source));
     std::string out = csv::Row({"code", "name", "alliance", "question", "n", "score", "unrounded_score", "rating",
                                 "expected_lower", "expected_upper", "limit998_lower", "limit998_upper", "parameters"});
     for (std::size_t i : funnel->points) {

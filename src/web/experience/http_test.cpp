@@ -363,6 +363,29 @@ TEST_F(ExperienceHttpTest, AllianceProfileIsRatedDespiteRoundedLimits) {
     ASSERT_EQ(api->status, 200) << api->body;
 }
 
+// Peninsula's Q2: published 85%, expected 82–85, within. The published score equals the published upper limit,
+// so the rounded figures cannot say which side of the limit the unrounded score fell: shown as borderline.
+TEST_F(ExperienceHttpTest, AllianceScoreOnAPublishedLimitIsBorderline) {
+    auto api = Get("/api/v1/ratings?year=2018&level=alliance&question=Q2");
+    ASSERT_EQ(api->status, 200) << api->body;
+    auto ratings = nlohmann::json::parse(api->body);
+    EXPECT_EQ(ratings["questions"]["Q2"]["parameters"], "fitted");
+    bool seen = false;
+    for (const auto& r : ratings["ratings"]) {
+        if (r["code"] != kPeninsula) continue;
+        seen = true;
+        EXPECT_EQ(r["score"], 85);
+        EXPECT_TRUE(r["borderline"].get<bool>());
+        EXPECT_EQ(r["borderline_side"], "upper");
+        EXPECT_NEAR(r["borderline_limit"].get<double>(), 85, 0.5);
+    }
+    EXPECT_TRUE(seen);
+    auto page = Get(std::string("/experience/organisations/") + kPeninsula + "?year=2018");
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(RowOf(page->body, "Q2").find("Borderline"), std::string::npos) << RowOf(page->body, "Q2");
+    EXPECT_EQ(RowOf(page->body, "Q20").find("Borderline"), std::string::npos) << "93% against 83–90 is clear";
+}
+
 // Published for Peninsula, 2018, All Cancers, unadjusted: Q1 Female 79, Male 76, most deprived fifth 75,
 // least deprived 79 (a gap of -4 points); none with n. Trusts have no such splits.
 TEST_F(ExperienceHttpTest, AllianceProfileShowsScoresBySexAndDeprivation) {

@@ -344,6 +344,10 @@ std::string ParametersSentence(const RatedYear& rated, const std::string& questi
         return "Expected ranges use the parameters published by NHS England for " + std::to_string(year) + ": " +
                centre + ".";
     }
+    if (it->second.source == experience::ParameterSource::kFitted) {
+        return "Expected ranges use the parameters that reproduce the expected ranges NHS England published for " +
+               std::to_string(year) + " at this level: " + centre + ".";
+    }
     const std::string why = choice == app::ParameterChoice::kOwnEstimate
                                 ? "chosen instead of the published parameters"
                                 : "no published parameters were imported for this question and year";

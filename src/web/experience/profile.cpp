@@ -104,6 +104,13 @@ nlohmann::json RowJson(const ProfileQuestion& q, int threshold) {
         j["rating_class"] = RatingClass(r.rated->rating);
         j["rating_symbol"] = RatingSymbol(r.rated->rating);
         j["own_estimate"] = q.source == experience::ParameterSource::kEstimated;
+        // The published score is rounded and a limit rounds to it: the rating could go either way.
+        j["borderline"] =
+            r.borderline
+                ? nlohmann::json("Borderline: the published score " + FormatScore(q.question, *r.input->score) +
+                                 " and the " + std::string(experience::LimitSideName(r.borderline->side)) + " limit " +
+                                 FormatValue(q.question, r.borderline->limit) + " round to the same figure")
+                : nlohmann::json(nullptr);
     } else {
         j["not_shown"] = q.result ? "Fewer than " + std::to_string(threshold) + " respondents: not shown"
                                   : "No result published for this organisation";

@@ -96,7 +96,7 @@ std::vector<Cells> ProfileRows(const Profile& p, int threshold) {
             r.insert(r.end(), {Num(res.input->n), Num(res.input->score), res.rated->interval.lower,
                                res.rated->interval.upper, res.rated->expected.lower, res.rated->expected.upper,
                                std::string(experience::RatingName(res.rated->rating)),
-                               q.source == experience::ParameterSource::kPublished ? "published" : "estimated"});
+                               std::string(experience::ParameterSourceName(q.source))});
         } else {
             note = q.result ? "fewer than " + std::to_string(threshold) + " respondents: not shown"
                             : "no result published";

@@ -68,7 +68,7 @@ void RegisterAdminRoutes(Router& router);
 void RegisterApiRoutes(Router& router);
 void RegisterOperationsRoutes(Router& router);
 namespace experience_pages {
-class ExperienceCache;  // pages_experience_model.hpp
+class ExperienceCache;  // web/experience/model.hpp
 }
 // The experience pages and the partnership work programme (whose survey evidence is rated from the same
 // published results) share one cache of ratings per application.

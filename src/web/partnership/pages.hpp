@@ -17,7 +17,7 @@
 #include "web/http/context.hpp"
 
 namespace carevoice::web::experience_pages {
-class ExperienceCache;  // pages_experience_model.hpp
+class ExperienceCache;  // web/experience/model.hpp
 }
 
 namespace carevoice::web::partnership_pages {

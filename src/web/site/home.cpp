@@ -66,7 +66,7 @@ void RegisterHomeRoutes(Router& router) {
         }
         ctx.Page("Home", "home", {{"areas", areas}});
     });
-    // /experience is the national benchmarking landing page (pages_experience.cpp).
+    // /experience is the national benchmarking landing page (web/experience/pages.cpp).
     // /partnership is the partnership landing page (pages_partnership.cpp).
     // Pathways hold patient-identifiable data: never public.
     router.Add("GET", "/pathway", Access::SignedIn(), RouteKind::kPage,
