@@ -4,7 +4,8 @@
 #   2. The import peer: Python csv + sqlite3 executemany on the same file.
 #   3. HTTP with wrk at 32 connections: /healthz, the signed-in home page, an organisation profile,
 #      beside nginx serving a saved copy of the same home page as a static file.
-# BENCH_ONLY=http runs only part 3. Loopback only; every load is bounded in time. Results print to stdout; BENCHMARKS.md records them.
+# BENCH_ONLY=http runs only part 3; BENCH_ONLY=pathway only the pathway clocks and events import
+# (BENCH_PATHWAYS sets the size). Loopback only; every load is bounded in time. Results print to stdout; BENCHMARKS.md records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=build/release/src/cli/carevoice
@@ -38,6 +39,21 @@ echo "== import: carevoice CLI vs Python csv + sqlite3 executemany (same file, s
 python3 bench/import_peer.py "$CPES/cpes_2015_2018_results.csv.gz" "$WORK/peer.db"
 echo
 fi
+
+if [[ $ONLY == all || $ONLY == pathway ]]; then
+echo "== pathway: carevoice clocks and carevoice import events on synthetic events (bench/pathway)"
+PATHWAYS=${BENCH_PATHWAYS:-100000}   # ~1 million events; 3000000 gives the England-scale year (~30 million)
+python3 bench/pathway/generate_events.py "$PATHWAYS" > "$WORK/events.csv"
+echo "events: $(($(wc -l < "$WORK/events.csv") - 1)) for $PATHWAYS pathways"
+/usr/bin/time -f "carevoice clocks: %e s wall, %M KiB max RSS" "$BIN" clocks "$WORK/events.csv" --as-of 2026-06-30 \
+  > "$WORK/clocks.csv" 2>"$WORK/clocks.err" || true
+tail -1 "$WORK/clocks.err"
+/usr/bin/time -f "carevoice import events: %e s wall" "$BIN" import events "$WORK/events.csv" \
+  --db "sqlite:$WORK/events.db" 2>&1 | tail -2
+python3 bench/pathway/import_peer.py "$WORK/events.csv" "$WORK/events-peer.db"
+echo
+fi
+[[ $ONLY == pathway ]] && exit 0
 
 echo "== HTTP (wrk -t2 -c32 -d$DURATION --latency; server and load generator share the machine)"
 "$BIN" demo --db "sqlite:$WORK/http.db" >/dev/null
