@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <span>
 
 #include "store/pathway_events_repository.hpp"
 #include "store/pathway_repository.hpp"
@@ -20,17 +21,6 @@ std::string NhsNumber(std::string nine) {
     const int check = 11 - sum % 11;
     return nine + std::to_string(check == 11 ? 0 : check);
 }
-
-struct Spec {
-    const char* ref;
-    const char* provider;
-    const char* tumour;
-    const char* area;
-    const char* referral;
-    const char* given;
-    const char* family;
-    const char* nine;
-};
 
 }  // namespace
 
@@ -62,6 +52,11 @@ TrackingFixture::TrackingFixture() {
         {"OTHER", "RZZ", "colorectal", "E38C", "2025-02-01", "Zed", "Outsider", "400000006"},
         {"XFER", "RZZ", "lung", "E38C", "2025-02-10", "Fay", "Transfer", "400000007"},
     };
+    FillPathways(specs);
+}
+
+// Writes the patients, pathways and events (a void function, so that ASSERT can stop it).
+void TrackingFixture::FillPathways(std::span<const Spec> specs) {
     auto conn = server_->app().database().Acquire();
     store::PathwayRepository repo(*conn);
     std::vector<pathway::Event> events;

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "web/testing/test_server.hpp"
@@ -30,7 +31,19 @@ class TrackingFixture {
     // Runs one statement on the server's database (test set-up only).
     void Sql(const std::string& sql);
 
+    struct Spec {
+        const char* ref;
+        const char* provider;
+        const char* tumour;
+        const char* area;
+        const char* referral;
+        const char* given;
+        const char* family;
+        const char* nine;
+    };
+
   private:
+    void FillPathways(std::span<const Spec> specs);
     std::unique_ptr<TestServer> server_;
 };
 

@@ -189,8 +189,8 @@ TEST_F(TrackingHttpTest, AnAlertIsAcknowledgedWithANoteAndHoldsUntilSomethingNew
 
 TEST_F(TrackingHttpTest, NoAddressThePageLinksToHoldsPatientData) {
     auto coord = fx.As("coord");
-    for (const std::string& query : {"", "?sort=ref&tumour=lung", "?page=1&rag=red"}) {
-        auto page = coord->Get("/pathway/tracking" + query);
+    for (const char* query : {"", "?sort=ref&tumour=lung", "?page=1&rag=red"}) {
+        auto page = coord->Get(std::string("/pathway/tracking") + query);
         ASSERT_TRUE(page);
         ASSERT_EQ(page->status, 200);
         const auto links = LinksIn(page->body);
