@@ -108,8 +108,10 @@ void TrackingFixture::FillPathways(std::span<const Spec> specs) {
     ASSERT_TRUE(imported.ok()) << imported.status().ToString();
     auto kim = conn->QueryOne("SELECT id FROM users WHERE username = 'kim'");
     ASSERT_TRUE(kim.ok());
-    ASSERT_TRUE(repo.AssignKeyWorker(PathwayId("GRN8"), pathway::KeyWorker{"Kim Nurse", "Lung CNS", "01632 960123",
-                                                                           kim->Int(0), now, "coord"})
+    auto grn8 = conn->QueryOne("SELECT id FROM pathways WHERE ref = 'GRN8'");
+    ASSERT_TRUE(grn8.ok());
+    ASSERT_TRUE(repo.AssignKeyWorker(grn8->Int(0), pathway::KeyWorker{"Kim Nurse", "Lung CNS", "01632 960123",
+                                                                      kim->Int(0), now, "coord"})
                     .ok());
 }
 
