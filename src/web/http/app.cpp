@@ -7,6 +7,7 @@
 #include "store/migrations.hpp"
 #include "store/settings_repository.hpp"
 #include "web/experience/model.hpp"
+#include "web/pathway/tracking_model.hpp"
 
 namespace carevoice::web {
 namespace {
@@ -57,6 +58,9 @@ void App::RegisterRoutes() {
     auto experience_cache = std::make_shared<experience_pages::ExperienceCache>();
     RegisterExperienceRoutes(router_, experience_cache);
     RegisterPartnershipRoutes(router_, experience_cache);
+    auto tracking_cache = std::make_shared<pathway_tracking::TrackingCache>();
+    RegisterTrackingRoutes(router_, tracking_cache);
+    RegisterPathwayApiRoutes(router_, tracking_cache);
 }
 
 void App::ResolveSession(RequestContext& ctx) {

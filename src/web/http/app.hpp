@@ -74,5 +74,12 @@ class ExperienceCache;  // web/experience/model.hpp
 // published results) share one cache of ratings per application.
 void RegisterExperienceRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
 void RegisterPartnershipRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
+namespace pathway_tracking {
+class TrackingCache;  // web/pathway/tracking_model.hpp
+}
+// The pathway tracking list, its alerts and their settings, and the pathway JSON API share one cache of
+// computed clocks per application.
+void RegisterTrackingRoutes(Router& router, std::shared_ptr<pathway_tracking::TrackingCache> cache);
+void RegisterPathwayApiRoutes(Router& router, std::shared_ptr<pathway_tracking::TrackingCache> cache);
 
 }  // namespace carevoice::web

@@ -1,0 +1,26 @@
+#include "store/pathway_tracking_repository.hpp"
+
+namespace carevoice::store {
+
+Result<std::map<std::int64_t, PathwayPatientLabel>> PathwayTrackingRepository::ListPatientLabels() {
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT p.id, t.given_name, t.family_name, t.area_code FROM pathways p "
+                                               "JOIN patients t ON t.id = p.patient_id"));
+    std::map<std::int64_t, PathwayPatientLabel> out;
+    for (const auto& r : rows) out.emplace(r.Int(0), PathwayPatientLabel{r.Text(1) + " " + r.Text(2), r.Text(3)});
+    return out;
+}
+
+Result<EventsVersion> PathwayTrackingRepository::CurrentEventsVersion() {
+    CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("SELECT COUNT(*), MAX(recorded_at) FROM pathway_events"));
+    return EventsVersion{row.Int(0), row.Int(1)};
+}
+
+Result<std::optional<std::string>> PathwayTrackingRepository::OrganisationCodeOfUser(std::int64_t user_id) {
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT o.code FROM users u JOIN organisations o ON o.id = "
+                                               "u.organisation_id WHERE u.id = ?",
+                                               {user_id}));
+    if (rows.empty()) return std::optional<std::string>();
+    return std::optional<std::string>(rows.front().Text(0));
+}
+
+}  // namespace carevoice::store

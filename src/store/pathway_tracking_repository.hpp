@@ -1,0 +1,42 @@
+// What the tracking list and the alerts need besides the records (pathway_repository.hpp), read in a few
+// set-based statements so that a list of thousands of pathways costs a handful of queries: the patient's
+// name and area per pathway, the organisation code of a user, and a version of the stored events that
+// changes on every import (events are append-only: a correction is a new row).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/status.hpp"
+#include "store/sql.hpp"
+
+namespace carevoice::store {
+
+struct PathwayPatientLabel {
+    std::string name;       // given and family name: shown on the coordinators' list, never in URLs or logs
+    std::string area_code;  // the patient's CCG / sub-ICB location
+};
+
+struct EventsVersion {
+    std::int64_t count = 0;
+    std::int64_t last_recorded_at = 0;
+    bool operator==(const EventsVersion&) const = default;
+};
+
+class PathwayTrackingRepository {
+  public:
+    explicit PathwayTrackingRepository(Connection& conn) : conn_(conn) {}
+
+    // Pathway id -> the patient's name and area.
+    Result<std::map<std::int64_t, PathwayPatientLabel>> ListPatientLabels();
+    Result<EventsVersion> CurrentEventsVersion();
+    // The ODS code of the user's organisation, or none when the user has no organisation.
+    Result<std::optional<std::string>> OrganisationCodeOfUser(std::int64_t user_id);
+
+  private:
+    Connection& conn_;
+};
+
+}  // namespace carevoice::store

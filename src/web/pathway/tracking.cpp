@@ -1,0 +1,189 @@
+// The tracking list (/pathway/tracking): the coordinators' working list of open pathways with their clocks,
+// red/amber/green, next action and "lost in the system" alerts, filtered and sorted by codes in the query
+// (never patient data), downloadable as CSV, with a form to acknowledge an alert with a note. Coordinators
+// see the pathways involving their organisation; admins see all. Every view and download is audited.
+#include <nlohmann/json.hpp>
+
+#include "app/accounts.hpp"
+#include "core/csv.hpp"
+#include "core/text.hpp"
+#include "web/http/app.hpp"
+#include "web/pathway/tracking_model.hpp"
+
+namespace carevoice::web {
+namespace {
+
+using namespace pathway_tracking;
+
+nlohmann::json Options(const std::vector<Option>& options, const std::string& selected) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& o : options)
+        out.push_back({{"value", o.value}, {"label", o.label}, {"selected", o.value == selected}});
+    return out;
+}
+
+nlohmann::json Fixed(std::initializer_list<std::pair<const char*, const char*>> options, const std::string& selected) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [value, label] : options) {
+        out.push_back({{"value", value}, {"label", label}, {"selected", selected == value}});
+    }
+    return out;
+}
+
+nlohmann::json ClockCell(const std::optional<pathway::Clock>& c) {
+    if (!c) return nullptr;
+    return {{"wait", c->wait_days.value_or(0)}, {"breach", c->days_to_breach.value_or(0)}, {"rag", RagFor(*c)}};
+}
+
+std::string RagLabel(const std::string& rag) {
+    return rag == "red" ? "Red" : rag == "amber" ? "Amber" : rag == "green" ? "Green" : "No open clock";
+}
+
+void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& filter,
+              const std::vector<FieldProblem>& problems, int status) {
+    auto scope = ScopeFor(ctx);
+    if (!scope.ok()) return InternalError(ctx, scope.status());
+    auto list = BuildTrackingList(ctx, cache, *scope, filter);
+    if (!list.ok()) return InternalError(ctx, list.status());
+    ctx.Audit("pathway.tracking.view", "pathway_tracking", FilterQuery(filter, true), "success");
+
+    const std::size_t first = (static_cast<std::size_t>(filter.page) - 1) * kPageSize;
+    nlohmann::json rows = nlohmann::json::array(), alerts = nlohmann::json::array();
+    for (std::size_t i = first; i < list->rows.size() && i < first + kPageSize; ++i) {
+        const TrackingRow& r = list->rows[i];
+        nlohmann::json row = {{"id", r.record.id},
+                              {"ref", r.record.ref},
+                              {"patient_name", r.patient_name},
+                              {"provider", r.record.prime_provider},
+                              {"tumour", r.record.tumour_group},
+                              {"area", r.area},
+                              {"key_worker", r.record.key_worker ? r.record.key_worker->name : ""},
+                              {"fds", ClockCell(r.fds)},
+                              {"c62", ClockCell(r.c62)},
+                              {"c31", ClockCell(r.c31)},
+                              {"rag", r.rag.empty() ? "none" : r.rag},
+                              {"rag_label", RagLabel(r.rag)},
+                              {"alert_count", r.alerts.size()},
+                              {"acknowledged", r.acknowledged}};
+        if (r.next_action) {
+            row["next_action"] = {{"description", r.next_action->description},
+                                  {"owner", r.next_action->owner},
+                                  {"due_on", pathway::LongDate(r.next_action->due_on)}};
+        }
+        rows.push_back(row);
+        for (const auto& a : r.alerts) {
+            alerts.push_back({{"id", r.record.id},
+                              {"ref", r.record.ref},
+                              {"patient_name", r.patient_name},
+                              {"rule", std::string(NameOf(pathway::kAlertRules, a.rule))},
+                              {"label", std::string(LabelOf(pathway::kAlertRules, a.rule))},
+                              {"why", a.why},
+                              {"what_to_do", a.what_to_do}});
+        }
+    }
+    const std::size_t pages = (list->rows.size() + kPageSize - 1) / kPageSize;
+    TrackingFilter prev = filter, next = filter;
+    prev.page = filter.page - 1;
+    next.page = filter.page + 1;
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& p : problems) errors.push_back({{"field_id", "alerts"}, {"message", p.problem}});
+    const std::string query = FilterQuery(filter, false);
+    ctx.Page("Tracking list", "pathway_tracking",
+             {{"rows", rows},
+              {"has_rows", !rows.empty()},
+              {"alerts", alerts},
+              {"has_alerts", !alerts.empty()},
+              {"total", list->rows.size()},
+              {"as_of", pathway::LongDate(list->as_of)},
+              {"rag_rule", kRagRule},
+              {"csv_href", "/pathway/tracking.csv" + (query.empty() ? "" : "?" + query)},
+              {"page", filter.page},
+              {"pages", pages},
+              {"prev_href", filter.page > 1 ? "/pathway/tracking?" + FilterQuery(prev, true) : ""},
+              {"next_href",
+               static_cast<std::size_t>(filter.page) < pages ? "/pathway/tracking?" + FilterQuery(next, true) : ""},
+              {"providers", Options(list->providers, filter.provider)},
+              {"tumours", Options(list->tumours, filter.tumour)},
+              {"areas", Options(list->areas, filter.area)},
+              {"key_workers", Options(list->key_workers, filter.key_worker)},
+              {"clocks", Fixed({{"fds", "28-day Faster Diagnosis"}, {"62", "62-day"}, {"31", "31-day"}}, filter.clock)},
+              {"rags", Fixed({{"red", "Red"}, {"amber", "Amber"}, {"green", "Green"}}, filter.rag)},
+              {"sorts", Fixed({{"breach", "Days to breach (soonest first)"},
+                               {"waiting", "Days waiting (longest first)"},
+                               {"alerts", "Alerts (most first)"},
+                               {"ref", "Pathway reference"},
+                               {"provider", "Prime provider"}},
+                              filter.sort)},
+              {"key_worker_none", filter.key_worker == "none"},
+              {"key_worker_named", filter.key_worker == "named"},
+              {"errors", errors},
+              {"note_error", problems.empty() ? "" : problems.front().problem}},
+             status);
+}
+
+void GetList(RequestContext& ctx, TrackingCache& cache) {
+    auto filter = ReadFilter(ctx);
+    if (!filter.ok()) return ctx.Error(400, filter.status());
+    ShowList(ctx, cache, *filter, {}, 200);
+}
+
+std::string CsvCell(const std::optional<pathway::Clock>& c, bool breach) {
+    if (!c) return "";
+    const auto& v = breach ? c->days_to_breach : c->wait_days;
+    return v ? std::to_string(*v) : "";
+}
+
+void GetCsv(RequestContext& ctx, TrackingCache& cache) {
+    auto filter = ReadFilter(ctx);
+    if (!filter.ok()) return ctx.Error(400, filter.status());
+    auto scope = ScopeFor(ctx);
+    if (!scope.ok()) return InternalError(ctx, scope.status());
+    auto list = BuildTrackingList(ctx, cache, *scope, *filter);
+    if (!list.ok()) return InternalError(ctx, list.status());
+    ctx.Audit("pathway.tracking.export", "pathway_tracking", FilterQuery(*filter, false), "success");
+    std::string body =
+        csv::Row({"pathway_ref", "patient_name", "prime_provider", "tumour_group", "area", "key_worker",
+                  "fds_wait_days", "fds_days_to_breach", "62_wait_days", "62_days_to_breach", "31_wait_days",
+                  "31_days_to_breach", "rag", "next_action", "next_action_owner", "next_action_due", "alerts"});
+    for (const auto& r : list->rows) {
+        body +=
+            csv::Row({r.record.ref, r.patient_name, r.record.prime_provider, r.record.tumour_group, r.area,
+                      r.record.key_worker ? r.record.key_worker->name : "", CsvCell(r.fds, false), CsvCell(r.fds, true),
+                      CsvCell(r.c62, false), CsvCell(r.c62, true), CsvCell(r.c31, false), CsvCell(r.c31, true), r.rag,
+                      r.next_action ? r.next_action->description : "", r.next_action ? r.next_action->owner : "",
+                      r.next_action ? r.next_action->due_on.ToString() : "", std::to_string(r.alerts.size())});
+    }
+    ctx.Csv("tracking-" + list->as_of.ToString() + ".csv", body);
+}
+
+void PostAcknowledge(RequestContext& ctx, TrackingCache& cache) {
+    const std::string ref = ctx.Param("ref"), rule = ctx.Param("rule");
+    const std::string note(text::Trim(ctx.Param("note")));
+    auto parsed_rule = ParseName(pathway::kAlertRules, rule);
+    if (!parsed_rule || ref.empty() || ref.size() > 64) {
+        return ctx.Error(400, "invalid_argument", "Acknowledge an alert from the tracking list.",
+                         {{parsed_rule ? "ref" : "rule", "is not an alert of a pathway on your list"}});
+    }
+    auto status = AcknowledgeAlert(ctx, cache, ref, *parsed_rule, note);
+    if (status.code() == StatusCode::kInvalidArgument) return ShowList(ctx, cache, {}, status.details(), 422);
+    if (status.code() == StatusCode::kNotFound) return ctx.Error(404, status);
+    if (!status.ok()) return InternalError(ctx, status);
+    ctx.Redirect("/pathway/tracking", "Alert acknowledged on pathway " + ref + ".");
+}
+
+}  // namespace
+
+void RegisterTrackingSettingsRoutes(Router& router);  // tracking_settings.cpp
+
+void RegisterTrackingRoutes(Router& router, std::shared_ptr<TrackingCache> cache) {
+    const Access who = Access::Roles({Role::kCoordinator, Role::kAdmin});
+    router.Add("GET", "/pathway/tracking", who, RouteKind::kPage,
+               [cache](RequestContext& ctx) { GetList(ctx, *cache); });
+    router.Add("GET", "/pathway/tracking.csv", who, RouteKind::kPage,
+               [cache](RequestContext& ctx) { GetCsv(ctx, *cache); });
+    router.Add("POST", "/pathway/tracking/acknowledge", who, RouteKind::kPage,
+               [cache](RequestContext& ctx) { PostAcknowledge(ctx, *cache); });
+    RegisterTrackingSettingsRoutes(router);
+}
+
+}  // namespace carevoice::web

@@ -1,0 +1,125 @@
+// The tracking list of open pathways, shared by the page (tracking.cpp), its CSV download and the JSON API
+// (api.cpp): who may see which pathways, the filters (GET parameters holding codes and refs only, never
+// patient data), the clocks with red/amber/green, the next action and the unacknowledged alerts.
+//
+// Performance: computing clocks needs every event of every pathway; that is done once per day and per
+// version of the stored events (count and latest recorded_at: events are append-only, so every import or
+// added event changes it), and kept in a TrackingCache shared by the application's threads. A request then
+// costs five set-based queries (pathways with key workers, next actions, acknowledgements, patient labels,
+// the events version) and pure work over the cached clocks; alerts are computed for the pathways in scope.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pathway/alerts.hpp"
+#include "pathway/clocks.hpp"
+#include "pathway/record.hpp"
+#include "store/pathway_repository.hpp"
+#include "store/pathway_tracking_repository.hpp"
+#include "web/http/context.hpp"
+
+namespace carevoice::web::pathway_tracking {
+
+inline constexpr std::size_t kPageSize = 100;
+inline constexpr int kMaxPage = 1000;
+
+struct TrackingFilter {
+    std::string provider;         // ODS code: prime provider or any event's provider
+    std::string tumour;           // tumour group
+    std::string area;             // the patient's area code
+    std::string key_worker;       // "none", "named", or a key worker's user id
+    std::string clock;            // "fds", "62", "31": pathways with that clock open
+    std::string rag;              // "red", "amber", "green"
+    std::string sort = "breach";  // breach, waiting, alerts, ref, provider
+    int page = 1;
+};
+
+// Reads the filter from the query; every problem names its field.
+Result<TrackingFilter> ReadFilter(const RequestContext& ctx);
+// The query string of a filter ("provider=RAA&clock=62"), for links; codes only.
+std::string FilterQuery(const TrackingFilter& filter, bool with_page);
+
+// Which pathways the user may see: admins all; a coordinator those involving their organisation (prime
+// provider, or provider / receiving provider of any event). A coordinator without an organisation sees none.
+struct Scope {
+    bool all = false;
+    std::string organisation;  // ODS code
+};
+Result<Scope> ScopeFor(RequestContext& ctx);
+
+struct TrackingRow {
+    pathway::PathwayRecord record;
+    std::string patient_name;
+    std::string area;
+    std::optional<pathway::Clock> fds, c62, c31;  // the open clocks (c31: the latest open 31-day clock)
+    std::string rag;                              // red, amber, green; "" with no open clock
+    std::optional<int> days_to_breach;            // the soonest of the open clocks
+    std::optional<store::PathwayAction> next_action;
+    std::vector<pathway::Alert> alerts;  // not acknowledged
+    std::size_t acknowledged = 0;        // alerts silenced by an acknowledgement that holds
+};
+
+struct Option {
+    std::string value, label;
+};
+
+struct TrackingList {
+    std::vector<TrackingRow> rows;                               // every row that passes the filter, sorted
+    std::vector<Option> providers, tumours, areas, key_workers;  // choices among the pathways in scope
+    CivilDate as_of;
+};
+
+// The red/amber/green rule, as the page states it: red when breached or 0 days or fewer to breach; amber
+// within 7 days of breach on the FDS and 31-day clocks, 14 on the 62-day clock; otherwise green.
+std::string RagFor(const pathway::Clock& clock);
+inline constexpr const char* kRagRule =
+    "Red: the clock has breached, or has 0 days or fewer to breach. Amber: 7 days or fewer to breach on the "
+    "28-day Faster Diagnosis and 31-day clocks, 14 days or fewer on the 62-day clock. Green: more time than "
+    "that. A pathway takes the colour of its most urgent open clock.";
+
+// The clocks of every pathway, per day and per version of the stored events.
+class TrackingCache {
+  public:
+    struct Entry {
+        pathway::PathwayClocks clocks;
+        std::vector<pathway::Event> events;  // effective, in applied order
+        std::set<std::string> providers;     // every provider and receiving provider of its events
+    };
+    struct Snapshot {
+        store::EventsVersion version;
+        CivilDate as_of;
+        std::map<std::string, Entry> by_ref;
+    };
+    Result<std::shared_ptr<const Snapshot>> Get(store::Connection& conn, CivilDate as_of);
+
+  private:
+    std::mutex mu_;
+    std::shared_ptr<const Snapshot> snapshot_;
+};
+
+// The alert settings stored in `settings` (defaults for any not stored).
+Result<pathway::AlertSettings> LoadAlertSettings(store::Connection& conn);
+
+Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache, const Scope& scope,
+                                       const TrackingFilter& filter);
+
+// Is this pathway on the user's list (the access rule of ScopeFor)?
+Result<bool> PathwayInScope(RequestContext& ctx, TrackingCache& cache, const pathway::PathwayRecord& record);
+
+// Acknowledges one alert of a pathway in the user's scope, with a note (required, at most kMaxNote
+// characters), in one transaction with its audit entry ("pathway.alert.acknowledge"). InvalidArgument
+// naming "note"; NotFound when the pathway is not on the user's list.
+inline constexpr std::size_t kMaxNote = 2000;
+Status AcknowledgeAlert(RequestContext& ctx, TrackingCache& cache, const std::string& ref, pathway::AlertRule rule,
+                        const std::string& note);
+
+// A failure of ours: logged with the request id, and the user told only that, with the reference.
+void InternalError(RequestContext& ctx, const Status& status);
+
+}  // namespace carevoice::web::pathway_tracking
