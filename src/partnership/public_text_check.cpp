@@ -334,6 +334,8 @@ std::vector<PublicTextFinding> CheckOne(const PublicText& t, std::span<const Per
         at = m->first_word + m->words - 1;
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.offset < b.offset; });
+    // Only those that can be listed are located (each costs a pass over its line), and one more to say so.
+    if (out.size() > kMaxPublicTextFindings) out.resize(kMaxPublicTextFindings + 1);
     for (auto& f : out) Locate(t.text, f);
     return out;
 }
