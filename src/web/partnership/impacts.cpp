@@ -1,6 +1,7 @@
 // The impact log of a partnership group: the list, and the light-touch form a member fills in on a
 // phone after a meeting ("you said — we did — the difference it made — fed back to whom, when, how").
-// Entries marked public appear on the group's public page.
+// Entries marked public appear on the group's public page, once their text names nobody who has not agreed
+// to be named and gives no contact details (web/partnership/public_text.hpp).
 #include <map>
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,9 @@
 // form that records one (date, place or call, agenda, who came and who sent apologies, minutes in
 // Markdown, decisions, whether the minutes are public), a meeting's page with its minutes rendered
 // safely and its actions, the action list across meetings (overdue first, as a CSV too), and the
-// public minutes page, which needs no sign-in and names only the people who agreed to be named.
+// public minutes page, which needs no sign-in and names only the people who agreed to be named. Minutes
+// are published only once their text names nobody who has not agreed and gives no contact details
+// (web/partnership/public_text.hpp).
 //
 // Members, analysts and admins read; the group's facilitators and chairs, and admins, record and
 // change. Every change is written in one transaction with its audit entry.
