@@ -14,6 +14,7 @@
 #include "store/measures_repository.hpp"
 #include "store/people_repository.hpp"
 #include "web/http/app.hpp"
+#include "web/testing/partnership_forms.hpp"
 #include "web/testing/test_server.hpp"
 
 namespace carevoice::web::testing {
@@ -51,22 +52,7 @@ class PartnershipHttpTest : public ::testing::Test {
     std::int64_t CountAudit(const std::string& action) { return CountAuditEntries(*server_, action); }
 
     httplib::Params ImpactForm(Browser& b, const std::string& title, bool is_public) {
-        httplib::Params form = {{"csrf_token", b.CsrfFrom(GroupPath("/impacts/new"))},
-                                {"title", title},
-                                {"occurred_on", "2026-10-01"},
-                                {"kind", "patient_information"},
-                                {"organisation", "Milton Keynes University Hospital"},
-                                {"influence", "strong"},
-                                {"domain", "treatment_and_services"},
-                                {"involvement", "partnership"},
-                                {"you_said", "The chemotherapy leaflet was hard to follow"},
-                                {"we_did", "Rewrote it with the chemotherapy nurses"},
-                                {"difference_made", "Fewer calls to the helpline about side effects"},
-                                {"fed_back_to", "Patients at the day unit"},
-                                {"fed_back_on", "2026-10-20"},
-                                {"fed_back_how", "Newsletter"}};
-        if (is_public) form.emplace("is_public", "yes");
-        return form;
+        return testing::ImpactForm(b, group_id_, title, is_public);
     }
 
     std::unique_ptr<TestServer> server_;

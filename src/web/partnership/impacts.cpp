@@ -1,6 +1,7 @@
 // The impact log of a partnership group: the list, and the light-touch form a member fills in on a
 // phone after a meeting ("you said — we did — the difference it made — fed back to whom, when, how").
-// Entries marked public appear on the group's public page.
+// Entries marked public appear on the group's public page, once their text names nobody who has not agreed
+// to be named and gives no contact details (web/partnership/public_text.hpp).
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,7 @@
 #include "store/impact_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/partnership/pages.hpp"
+#include "web/partnership/public_text.hpp"
 
 namespace carevoice::web::partnership_pages {
 namespace {
@@ -40,7 +42,7 @@ std::string FieldId(const std::string& field) {
 }
 
 void ShowForm(RequestContext& ctx, const partnership::Group& g, ImpactForm form,
-              const std::vector<FieldProblem>& problems, int status) {
+              const std::vector<FieldProblem>& problems, int status, const nlohmann::json& consent_preview = nullptr) {
     nlohmann::json data;
     for (const auto& [k, v] : form) data[k] = v;
     if (form["occurred_on"].empty()) data["occurred_on"] = ctx.app.clock().Today().ToString();
@@ -57,6 +59,7 @@ void ShowForm(RequestContext& ctx, const partnership::Group& g, ImpactForm form,
         data[p.field + "_error"] = p.problem;
     }
     data["errors"] = errors;
+    if (!consent_preview.is_null()) data["consent_preview"] = consent_preview;
     data["breadcrumbs"] = GroupBreadcrumbs(g);
     data["breadcrumbs"].push_back({{"href", "/groups/" + std::to_string(g.id) + "/impacts"}, {"label", "Impact log"}});
     ctx.Page("Record an impact", "partnership_impact_new", data, status);
@@ -129,7 +132,20 @@ void CreateImpact(RequestContext& ctx) {
         if (!seen) problems.push_back(d);
     }
     if (problems.empty() && !valid.ok()) problems.push_back({"title", valid.message()});
-    if (!problems.empty()) return ShowForm(ctx, standing->group, form, problems, 422);
+    nlohmann::json preview;
+    if (impact.is_public) {  // what the group's public "you said, we did" shows
+        const std::vector<PublicField> published = {
+            {"title", "What changed", impact.title},
+            {"organisation", "The organisation", impact.organisation},
+            {"you_said", "You said", impact.you_said},
+            {"we_did", "We did", impact.we_did},
+            {"difference_made", "The difference it made", impact.difference_made}};
+        auto refused = RefuseUnlessPublishable(ctx, standing->group.id, published, PublishedContacts(standing->group),
+                                               "impact.publish_refused", "impact", "new", problems);
+        if (!refused.ok()) return ctx.Error(503, refused.status());
+        preview = std::move(*refused);
+    }
+    if (!problems.empty()) return ShowForm(ctx, standing->group, form, problems, 422, preview);
 
     auto tx = store::Transaction::Begin(ctx.db());
     if (!tx.ok()) return ctx.Error(503, tx.status());

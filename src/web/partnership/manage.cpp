@@ -21,6 +21,7 @@
 #include "store/people_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/partnership/pages.hpp"
+#include "web/partnership/public_text.hpp"
 #include "web/partnership/warnings.hpp"
 
 namespace carevoice::web::partnership_pages {
@@ -414,7 +415,7 @@ std::string EditFieldId(const std::string& field) {
 }
 
 void ShowEdit(RequestContext& ctx, const GroupStanding& standing, GroupForm form,
-              const std::vector<FieldProblem>& problems, int status) {
+              const std::vector<FieldProblem>& problems, int status, const nlohmann::json& consent_preview = nullptr) {
     const auto& g = standing.group;
     auto people = store::PeopleRepository(ctx.db()).ListByGroup(g.id);
     if (!people.ok()) return ctx.Error(503, people.status());
@@ -460,6 +461,7 @@ void ShowEdit(RequestContext& ctx, const GroupStanding& standing, GroupForm form
     }
     data["models"] = models;
     AddErrors(data, problems, EditFieldId);
+    if (!consent_preview.is_null()) data["consent_preview"] = consent_preview;
     nlohmann::json rows = nlohmann::json::array();
     for (std::size_t at = 0; at < form.links.size(); ++at) {
         const LinkRow& row = form.links[at];
@@ -523,7 +525,19 @@ void PostEdit(RequestContext& ctx) {
     std::vector<FieldProblem> problems;
     GroupForm form = ReadForm(ctx, problems);
     Records records = BuildRecords(form, standing->group, problems);
-    if (!problems.empty()) return ShowEdit(ctx, *standing, form, problems, 422);
+    // The group's details on its public page (and in the annual report shared beyond the group).
+    const std::vector<PublicField> published = {
+        {"name", "The name of the group", form.name},
+        {"area_name", "The name of the area", form.area_name},
+        {"model_description", "How the group is organised", form.model_description},
+        {"contact_postal_address", "The postal address", form.contact_postal_address},
+        {"contact_phone", "The phone number", form.contact_phone, true},
+        {"contact_email", "The e-mail address", form.contact_email, true}};
+    const std::vector<std::string> contacts = {form.contact_email, form.contact_phone};
+    auto refused = RefuseUnlessPublishable(ctx, standing->group.id, published, contacts, "group.publish_refused",
+                                           "group", std::to_string(standing->group.id), problems);
+    if (!refused.ok()) return ctx.Error(503, refused.status());
+    if (!problems.empty()) return ShowEdit(ctx, *standing, form, problems, 422, *refused);
     Status saved = Save(ctx, records);
     if (saved.code() == StatusCode::kInvalidArgument) {
         // The store's own checks (a representative who is not one of the group's people).

@@ -2,7 +2,9 @@
 // form that records one (date, place or call, agenda, who came and who sent apologies, minutes in
 // Markdown, decisions, whether the minutes are public), a meeting's page with its minutes rendered
 // safely and its actions, the action list across meetings (overdue first, as a CSV too), and the
-// public minutes page, which needs no sign-in and names only the people who agreed to be named.
+// public minutes page, which needs no sign-in and names only the people who agreed to be named. Minutes
+// are published only once their text names nobody who has not agreed and gives no contact details
+// (web/partnership/public_text.hpp).
 //
 // Members, analysts and admins read; the group's facilitators and chairs, and admins, record and
 // change. Every change is written in one transaction with its audit entry.
@@ -22,6 +24,7 @@
 #include "store/people_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/partnership/pages.hpp"
+#include "web/partnership/public_text.hpp"
 #include "web/partnership/warnings.hpp"
 #include "web/render/markdown.hpp"
 
@@ -237,7 +240,8 @@ std::string MeetingFieldId(const std::string& field) {
 }
 
 void ShowMeetingForm(RequestContext& ctx, const GroupStanding& standing, const std::optional<Meeting>& existing,
-                     const MeetingForm& form, const std::vector<FieldProblem>& problems, int status) {
+                     const MeetingForm& form, const std::vector<FieldProblem>& problems, int status,
+                     const nlohmann::json& consent_preview = nullptr) {
     const auto& g = standing.group;
     auto people = store::PeopleRepository(ctx.db()).ListByGroup(g.id);
     if (!people.ok()) return ctx.Error(503, people.status());
@@ -268,6 +272,7 @@ void ShowMeetingForm(RequestContext& ctx, const GroupStanding& standing, const s
                            {"members", members},
                            {"has_members", !members.empty()}};
     AddErrors(data, problems, MeetingFieldId);
+    if (!consent_preview.is_null()) data["consent_preview"] = consent_preview;
     data["held_on"] = DateFieldData("held_on", form.held_on, "Date of the meeting", "For example, 14 3 2026.",
                                     data.value("held_on_error", std::string()));
     data["breadcrumbs"] = Breadcrumbs(g, true);
@@ -326,7 +331,19 @@ void WriteMeeting(RequestContext& ctx, const GroupStanding& standing, const std:
     MeetingForm form = ReadMeetingForm(ctx, problems);
     Meeting meeting = BuildMeeting(form, standing.group.id, problems);
     if (existing) meeting.id = existing->id;
-    if (!problems.empty()) return ShowMeetingForm(ctx, standing, existing, form, problems, 422);
+    nlohmann::json preview;
+    if (form.minutes_public) {  // everything the public minutes page shows
+        const std::vector<PublicField> published = {{"place", "Where it was held", form.place},
+                                                    {"agenda", "Agenda", form.agenda},
+                                                    {"minutes", "Minutes", form.minutes},
+                                                    {"decisions", "Decisions", form.decisions}};
+        auto refused = RefuseUnlessPublishable(ctx, standing.group.id, published, PublishedContacts(standing.group),
+                                               "minutes.publish_refused", "meeting",
+                                               existing ? std::to_string(existing->id) : "new", problems);
+        if (!refused.ok()) return ctx.Error(503, refused.status());
+        preview = std::move(*refused);
+    }
+    if (!problems.empty()) return ShowMeetingForm(ctx, standing, existing, form, problems, 422, preview);
     auto saved = SaveMeeting(ctx, meeting, !existing);
     if (!saved.ok() && saved.status().code() == StatusCode::kInvalidArgument) {
         AddStoreProblems(saved.status(), problems);

@@ -20,6 +20,7 @@
 #include "store/people_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/render/markdown.hpp"
+#include "web/testing/partnership_forms.hpp"
 #include "web/testing/test_server.hpp"
 
 namespace carevoice::web::testing {
@@ -173,74 +174,19 @@ class PartnershipMeetingsHttpTest : public ::testing::Test {
     }
 
     // The edit form as the page would send it back unchanged, from the stored group and terms.
-    httplib::Params EditForm(Browser& b) {
-        const partnership::Group g = Group();
-        const partnership::TermsOfReference t = Terms();
-        httplib::Params form = {
-            {"csrf_token", b.CsrfFrom(GroupPath("/edit"))},
-            {"name", g.name},
-            {"area_kind", std::string(NameOf(partnership::kAreaKinds, g.area_kind))},
-            {"area_name", g.area_name},
-            {"model", g.model ? std::string(NameOf(partnership::kGroupModels, *g.model)) : "none"},
-            {"model_description", g.model_description},
-            {"year_founded", g.year_founded ? std::to_string(*g.year_founded) : ""},
-            {"meeting_interval_weeks", g.meeting_interval_weeks ? std::to_string(*g.meeting_interval_weeks) : ""},
-            {"contact_postal_address", g.contact_postal_address},
-            {"contact_phone", g.contact_phone},
-            {"contact_email", g.contact_email},
-            {"link_rows", std::to_string(g.links.size() + 2)},
-            {"document_text", t.document_text},
-            {"document_url", t.document_url},
-            {"chair_eligibility",
-             std::string(NameOf(partnership::kChairEligibilities, t.chair_eligibility))},
-            {"chair_term_min_months", std::to_string(t.chair_term_min_months)},
-            {"chair_term_max_months", std::to_string(t.chair_term_max_months)},
-            {"re_election_gap_months", std::to_string(t.re_election_gap_months)},
-            {"vice_chairs", std::to_string(t.vice_chairs)},
-            {"quorum", std::to_string(t.quorum)},
-            {"quorum_lay", std::to_string(t.quorum_lay)},
-            {"review_date-day", std::to_string(t.review_date.day())},
-            {"review_date-month", std::to_string(t.review_date.month())},
-            {"review_date-year", std::to_string(t.review_date.year())}};
-        for (std::size_t at = 0; at < g.links.size(); ++at) {
-            const std::string prefix = "link-" + std::to_string(at + 1) + "-";
-            form.emplace(prefix + "kind",
-                         std::string(NameOf(partnership::kLinkedBodyKinds, g.links[at].kind)));
-            form.emplace(prefix + "body_name", g.links[at].body_name);
-            for (std::int64_t id : g.links[at].representative_ids) {
-                form.emplace(prefix + "representatives", std::to_string(id));
-            }
-        }
-        for (std::size_t at = g.links.size(); at < g.links.size() + 2; ++at) {
-            const std::string prefix = "link-" + std::to_string(at + 1) + "-";
-            form.emplace(prefix + "kind", "network_board");
-            form.emplace(prefix + "body_name", "");
-        }
-        return form;
-    }
+    httplib::Params EditForm(Browser& b) { return GroupEditForm(*server_, b, group_id_); }
 
     static void Set(httplib::Params& form, const std::string& key, const std::string& value) {
-        form.erase(key);
-        form.emplace(key, value);
+        SetField(form, key, value);
     }
 
-    // A meeting form: held a week ago, in person, with the given people present.
+    // A meeting form: held a week ago, in person, with the given people present and Omar's apologies.
     httplib::Params MeetingForm(Browser& b, const std::vector<std::string>& present, const std::string& minutes,
                                 bool is_public) {
-        const CivilDate held = today_.AddDays(-7);
-        httplib::Params form = {{"csrf_token", b.CsrfFrom(GroupPath("/meetings/new"))},
-                                {"held_on-day", std::to_string(held.day())},
-                                {"held_on-month", std::to_string(held.month())},
-                                {"held_on-year", std::to_string(held.year())},
-                                {"mode", "in_person"},
-                                {"place", "Partnership room, Milton Keynes University Hospital"},
-                                {"agenda", "1. Welcome\n2. The new leaflet"},
-                                {"minutes", minutes},
-                                {"decisions", "Adopt the new leaflet\n\nAsk the board for funding"}};
-        for (const auto& first : present) form.emplace("attendance-" + std::to_string(Person(first)), "attended");
-        form.emplace("attendance-" + std::to_string(Person("Omar")), "apologies");
-        if (is_public) form.emplace("minutes_public", "yes");
-        return form;
+        std::map<std::int64_t, std::string> attendance;
+        for (const auto& first : present) attendance[Person(first)] = "attended";
+        attendance[Person("Omar")] = "apologies";
+        return testing::MeetingForm(b, group_id_, today_.AddDays(-7), attendance, minutes, is_public);
     }
 
     const std::vector<std::string> kQuorate = {"Cora", "Vic", "Val", "Sid", "Polly", "Nina", "Mia"};

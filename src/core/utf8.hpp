@@ -1,0 +1,39 @@
+// UTF-8 text read one code point at a time, and the small part of Unicode case folding carevoice needs
+// to compare people's names as typed: Basic Latin, Latin-1, Latin Extended-A, Latin Extended Additional,
+// Greek and Cyrillic. Not a full Unicode library: no normalisation (a name typed with combining accents
+// compares as typed, not equal to the same name with precomposed letters), ß is not folded to "ss", and
+// letters outside those blocks compare exactly.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace carevoice::utf8 {
+
+// One code point and how many bytes it took. A byte that does not start a valid sequence (a stray
+// continuation byte, an overlong or truncated sequence) reads as U+FFFD and takes one byte, so that a
+// reader always moves forward.
+struct CodePoint {
+    char32_t value = 0;
+    std::size_t length = 1;
+};
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+CodePoint DecodeAt(std::string_view text, std::size_t at);
+// Where the code point ending just before `at` starts (at most 3 bytes back); 0 at the start.
+std::size_t PreviousStart(std::string_view text, std::size_t at);
+
+// The lower-case letter of `c` in the blocks above; any other code point unchanged.
+char32_t FoldCase(char32_t c);
+// True for a letter with a lower-case form in the blocks above ("S", "Á", "Ś", "Σ", "Д").
+inline bool IsUpper(char32_t c) { return FoldCase(c) != c && c != 0x17F && c != 0x3C2; }  // not ſ, ς
+
+// Letters for the purpose of finding words: ASCII letters, the Latin, Greek and Cyrillic letters and
+// combining accents, and any other code point from U+0500 on that is not punctuation, a symbol or emoji.
+bool IsLetter(char32_t c);
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+void Append(std::string& out, char32_t c);
+
+}  // namespace carevoice::utf8
