@@ -12,6 +12,7 @@
 #include "app/cpes_import.hpp"
 #include "core/csv.hpp"
 #include "core/file.hpp"
+#include "core/gzip_test_data.hpp"
 #include "web/testing/test_server.hpp"
 
 namespace carevoice::web::testing {
@@ -609,20 +610,22 @@ TEST_F(ExperienceUploadTest, SkipInvalidImportsTheRestAndListsTheRejectedLine) {
 TEST_F(ExperienceUploadTest, AGoodGzippedFileIsImported) {
     Browser b(server_->port());
     ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
-    const std::string plain = SmallFile(false);
-    std::string gz(compressBound(plain.size()) + 64, '\0');
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-    zs.avail_in = static_cast<uInt>(plain.size());
-    zs.next_out = reinterpret_cast<Bytef*>(gz.data());
-    zs.avail_out = static_cast<uInt>(gz.size());
-    deflate(&zs, Z_FINISH);
-    gz.resize(zs.total_out);
-    deflateEnd(&zs);
-    auto r = Upload(b, gz, false);
+    auto r = Upload(b, carevoice::testing::Gzip(SmallFile(false)), false);
     ASSERT_EQ(r->status, 200) << r->body;
     EXPECT_EQ(CountResults(), 5);
+}
+
+TEST_F(ExperienceUploadTest, GzipBombIsRefusedAtTheConfiguredLimitNamingIt) {
+    // A 4 MB upload that unpacks to 4 GiB, against a server that takes at most 1 MB unpacked.
+    server_ = std::make_unique<TestServer>([](ServerConfig& c) { c.max_unpacked_bytes = std::size_t{1} << 20; });
+    server_->AddUser("ana", "analyst", "analyst-password-1");
+    Browser b(server_->port());
+    ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
+    auto r = Upload(b, carevoice::testing::ZeroBomb(4096), false);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("Results file: the gzip data unpacks to more than 1 MB, the limit"), std::string::npos);
+    EXPECT_EQ(CountResults(), 0);
 }
 
 TEST_F(ExperienceUploadTest, OnlyAnalystsAndAdminsMayUpload) {
