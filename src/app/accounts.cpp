@@ -9,7 +9,7 @@ namespace carevoice::app {
 namespace {
 
 bool ValidUsername(const std::string& u) {
-    if (u.size() < 3 || u.size() > 64) return false;
+    if (u.size() < 3 || u.size() > kMaxUsernameLength) return false;
     for (char c : u) {
         if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.' ||
               c == '-' || c == '_')) {

@@ -27,6 +27,7 @@ struct Actor {
 
 inline constexpr std::size_t kMinPasswordLength = 10;  // NCSC: length beats complexity rules
 inline constexpr std::size_t kMaxPasswordLength = 256;
+inline constexpr std::size_t kMaxUsernameLength = 64;
 
 struct NewAccount {
     std::string username;
