@@ -180,12 +180,14 @@ void ShowAccount(RequestContext& ctx, const std::vector<FieldProblem>& problems,
 
 void HandleChangePassword(RequestContext& ctx) {
     Status s = app::ChangePassword(ctx.db(), ctx.app.clock(), ctx.app.config().password_cost, ctx.user->id,
-                                   ctx.Param("current_password"), ctx.Param("new_password"), ctx.ActorForAudit());
+                                   ctx.Param("current_password"), ctx.Param("new_password"), ctx.ActorForAudit(),
+                                   app::Sha256Hex(ctx.session_token));
     if (!s.ok()) {
         if (s.code() == StatusCode::kInvalidArgument) return ShowAccount(ctx, s.details(), 422);
         return ctx.Error(HttpStatusFor(s), s);
     }
-    ctx.Redirect("/account", "Your password has been changed.");
+    ctx.Redirect("/account",
+                 "Your password has been changed. Anywhere else you were signed in, you have been signed out.");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Sign-in against a hostile visitor (issue 8): over-long input is refused before anything is written,
 // refused sign-ins cannot grow the append-only audit log faster than a bound from one address (the rest
-// are counted and summarised).
+// are counted and summarised), and changing a password signs the person out everywhere else.
 #include <gtest/gtest.h>
 
 #include "store/accounts_repository.hpp"
@@ -140,6 +140,27 @@ TEST_F(SignInLimitsTest, LockedAccountWritesOneEntryPerLockAndCountsTheRest) {
     EXPECT_EQ(b.SignIn("admin", kAdminPassword)->status, 303);
     EXPECT_EQ(Counted("account_lock"), 3);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in.counted' AND username = 'admin'"), 1);
+}
+
+TEST_F(SignInLimitsTest, ChangingThePasswordEndsOtherSessionsAndKeepsThisOne) {
+    auto laptop = SignedInBrowser(*server_, "morgan", kMemberPassword);
+    auto phone = SignedInBrowser(*server_, "morgan", kMemberPassword);
+    auto admin = SignedInBrowser(*server_, "admin", kAdminPassword);
+    ASSERT_EQ(phone->Get("/account")->status, 200);
+
+    const std::string token = laptop->CsrfFrom("/account");
+    auto changed = laptop->PostForm(
+        "/account/password",
+        {{"csrf_token", token}, {"current_password", kMemberPassword}, {"new_password", "brand-new-password"}});
+    ASSERT_EQ(changed->status, 303);
+    auto page = laptop->Get("/account");
+    EXPECT_EQ(page->status, 200);  // this browser stays signed in...
+    EXPECT_NE(page->body.find("Anywhere else you were signed in, you have been signed out."), std::string::npos);
+    auto elsewhere = phone->Get("/account");  // ...the other is sent to sign in again
+    EXPECT_EQ(elsewhere->status, 303);
+    EXPECT_EQ(elsewhere->get_header_value("Location").rfind("/sign-in", 0), 0u);
+    EXPECT_EQ(admin->Get("/account")->status, 200);  // nobody else is touched
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'morgan'"), 1);
 }
 
 }  // namespace
