@@ -9,7 +9,7 @@ namespace carevoice::app {
 namespace {
 
 bool ValidUsername(const std::string& u) {
-    if (u.size() < 3 || u.size() > 64) return false;
+    if (u.size() < 3 || u.size() > kMaxUsernameLength) return false;
     for (char c : u) {
         if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.' ||
               c == '-' || c == '_')) {
@@ -134,7 +134,8 @@ Status SetDisabled(store::Connection& conn, const Clock& clock, std::int64_t use
 }
 
 Status ChangePassword(store::Connection& conn, const Clock& clock, PasswordCost cost, std::int64_t user_id,
-                      const std::string& current_password, const std::string& new_password, const Actor& actor) {
+                      const std::string& current_password, const std::string& new_password, const Actor& actor,
+                      const std::string& current_session_hash) {
     store::AccountsRepository accounts(conn);
     CV_ASSIGN_OR_RETURN(auto user, accounts.FindUserById(user_id));
     std::vector<FieldProblem> problems;
@@ -153,6 +154,7 @@ Status ChangePassword(store::Connection& conn, const Clock& clock, PasswordCost 
     CV_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password, cost));
     CV_ASSIGN_OR_RETURN(auto tx, store::Transaction::Begin(conn));
     CV_RETURN_IF_ERROR(accounts.SetPasswordHash(user_id, hash, clock.NowSeconds()));
+    CV_RETURN_IF_ERROR(accounts.DeleteOtherSessionsOfUser(user_id, current_session_hash));
     CV_RETURN_IF_ERROR(
         AppendAudit(conn, clock, actor, "user.change_password", "user", std::to_string(user_id), "success"));
     return tx.Commit();

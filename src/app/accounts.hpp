@@ -27,6 +27,7 @@ struct Actor {
 
 inline constexpr std::size_t kMinPasswordLength = 10;  // NCSC: length beats complexity rules
 inline constexpr std::size_t kMaxPasswordLength = 256;
+inline constexpr std::size_t kMaxUsernameLength = 64;
 
 struct NewAccount {
     std::string username;
@@ -49,7 +50,10 @@ Result<store::User> AddUser(store::Connection& conn, const Clock& clock, Passwor
 Status ChangeRole(store::Connection& conn, const Clock& clock, std::int64_t user_id, Role role, const Actor& actor);
 Status SetDisabled(store::Connection& conn, const Clock& clock, std::int64_t user_id, bool disabled,
                    const Actor& actor);
+// A password change ends every other session of the person (a forgotten shared computer, a stolen
+// cookie) and keeps the one whose token hashes to `current_session_hash`.
 Status ChangePassword(store::Connection& conn, const Clock& clock, PasswordCost cost, std::int64_t user_id,
-                      const std::string& current_password, const std::string& new_password, const Actor& actor);
+                      const std::string& current_password, const std::string& new_password, const Actor& actor,
+                      const std::string& current_session_hash);
 
 }  // namespace carevoice::app

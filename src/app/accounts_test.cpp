@@ -53,7 +53,8 @@ TEST_F(AccountsTest, OnlyAdministratorCannotBeDisabled) {
 
 TEST_F(AccountsTest, FailedPasswordChangeKeepsTheOldPassword) {
     auto u = *AddUser(*conn_, clock_, PasswordCost::kMinimum, {"ann", "Ann", "member", "a-long-password"}, actor_);
-    Status s = ChangePassword(*conn_, clock_, PasswordCost::kMinimum, u.id, "a-long-password", "short", actor_);
+    Status s = ChangePassword(*conn_, clock_, PasswordCost::kMinimum, u.id, "a-long-password", "short", actor_,
+                              "session-hash");
     ASSERT_EQ(s.code(), StatusCode::kInvalidArgument);
     EXPECT_EQ(s.details()[0].field, "new_password");
     auto hash = conn_->QueryOne("SELECT password_hash FROM users WHERE id = ?", {u.id})->Text(0);

@@ -14,6 +14,11 @@ namespace carevoice::cli {
 // Adds --db to a subcommand, bound to `url`.
 void AddDbOption(CLI::App& cmd, std::string& url);
 std::string DefaultDbUrl();
+// Adds --max-unpacked-mb (default: $CAREVOICE_MAX_UNPACKED_MB, else 512), bound to `mb`: the most text a
+// .gz file may unpack to.
+void AddMaxUnpackedOption(CLI::App& cmd, std::size_t& mb);
+// A status saying the limit was passed gains how to raise it.
+Status WithMaxUnpackedHint(Status status);
 // Creates the folder of a sqlite: database path if it does not exist yet.
 Status EnsureDatabaseFolder(const std::string& url);
 // Opens the database at `url` and applies pending migrations; creates var/ for the default path.

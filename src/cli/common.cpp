@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "core/file.hpp"
 #include "store/migrations.hpp"
 
 namespace carevoice::cli {
@@ -17,6 +18,21 @@ void AddDbOption(CLI::App& cmd, std::string& url) {
     cmd.add_option("--db", url,
                    "Database URL: sqlite:PATH or postgresql://user@host:port/name (default: $CAREVOICE_DB, else "
                    "sqlite:var/carevoice.db)");
+}
+
+void AddMaxUnpackedOption(CLI::App& cmd, std::size_t& mb) {
+    mb = kDefaultMaxUnpackedBytes >> 20;
+    cmd.add_option("--max-unpacked-mb", mb,
+                   "The most text, in MB, a .gz file may unpack to; larger ones are refused (default: "
+                   "$CAREVOICE_MAX_UNPACKED_MB, else 512)")
+        ->envname("CAREVOICE_MAX_UNPACKED_MB")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+}
+
+Status WithMaxUnpackedHint(Status status) {
+    if (status.code() != StatusCode::kResourceExhausted) return status;
+    return Status::ResourceExhausted(status.message() +
+                                     " (raise it with --max-unpacked-mb or CAREVOICE_MAX_UNPACKED_MB)");
 }
 
 Status EnsureDatabaseFolder(const std::string& url) {

@@ -16,6 +16,8 @@ struct ImportOptions {
     std::string db, file, questions, parameters, rejected_out;
     int parameters_year = 0;
     bool skip_invalid = false;
+    std::size_t max_unpacked_mb = 0;
+    std::size_t MaxUnpackedBytes() const { return max_unpacked_mb << 20; }
 };
 
 // A progress bar on stderr, only when stderr is a terminal.
@@ -36,26 +38,29 @@ class ProgressBar {
     bool tty_;
 };
 
-Result<std::string> ReadOptional(const std::string& path, const char* what) {
-    auto text = ReadTextFile(path);
-    if (!text.ok()) return Status::NotFound(std::string("the ") + what + " file: " + text.status().message());
+Result<std::string> ReadOptional(const std::string& path, const char* what, std::size_t max_bytes) {
+    auto text = ReadTextFile(path, max_bytes);
+    if (!text.ok()) {
+        return WithMaxUnpackedHint(
+            {text.status().code(), std::string("the ") + what + " file: " + text.status().message()});
+    }
     return text;
 }
 
 void Import(const ImportOptions& o) {
-    auto results = ReadTextFile(o.file);
-    if (!results.ok()) throw ExitCode{Fail(results.status())};
+    auto results = ReadTextFile(o.file, o.MaxUnpackedBytes());
+    if (!results.ok()) throw ExitCode{Fail(WithMaxUnpackedHint(results.status()))};
     app::CpesImportRequest request;
     request.results = std::move(*results);
     request.skip_invalid = o.skip_invalid;
     request.source = o.file.substr(o.file.find_last_of('/') + 1);
     if (!o.questions.empty()) {
-        auto q = ReadOptional(o.questions, "questions");
+        auto q = ReadOptional(o.questions, "questions", o.MaxUnpackedBytes());
         if (!q.ok()) throw ExitCode{Fail(q.status())};
         request.questions = std::move(*q);
     }
     if (!o.parameters.empty()) {
-        auto p = ReadOptional(o.parameters, "parameters");
+        auto p = ReadOptional(o.parameters, "parameters", o.MaxUnpackedBytes());
         if (!p.ok()) throw ExitCode{Fail(p.status())};
         request.parameters = std::move(*p);
     }
@@ -141,6 +146,7 @@ void RegisterImport(CLI::App& app) {
     cmd->add_flag("--skip-invalid", o->skip_invalid,
                   "Import the valid rows and write the rejected ones, with reasons, to a CSV file");
     cmd->add_option("--rejected-out", o->rejected_out, "Where to write rejected lines (default: FILE.rejected.csv)");
+    AddMaxUnpackedOption(*cmd, o->max_unpacked_mb);
     cmd->callback([o] { Import(*o); });
 
     auto e = std::make_shared<EventsImportOptions>();

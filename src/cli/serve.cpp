@@ -36,6 +36,7 @@ struct ServeOptions {
     bool trust_proxy = false;
     bool quiet = false;
     std::size_t threads = 32;
+    std::size_t max_unpacked_mb = 0;
 };
 
 int Serve(const ServeOptions& o) {
@@ -51,6 +52,7 @@ int Serve(const ServeOptions& o) {
     cfg.trust_proxy = o.trust_proxy;
     cfg.log_requests = !o.quiet;
     cfg.threads = o.threads;
+    cfg.max_unpacked_bytes = o.max_unpacked_mb << 20;
     cfg.db_pool_size = std::max<std::size_t>(4, o.threads / 4);
     if (auto db = OpenDatabase(cfg.db_url); !db.ok()) return Fail(db.status());
 
@@ -95,6 +97,7 @@ void RegisterServe(CLI::App& app) {
                   "Take the client address from X-Forwarded-For (only behind your own reverse proxy)");
     cmd->add_option("--threads", opts->threads, "Worker threads (default 32)")->check(CLI::Range(1, 1024));
     cmd->add_flag("--quiet", opts->quiet, "Do not write one log line per request");
+    AddMaxUnpackedOption(*cmd, opts->max_unpacked_mb);
     cmd->callback([opts] {
         if (int rc = Serve(*opts); rc != 0) throw ExitCode{rc};
     });

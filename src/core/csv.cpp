@@ -105,12 +105,17 @@ bool LooksNumeric(std::string_view s) {
 }
 }  // namespace
 
+std::string NeutraliseFormula(std::string_view value) {
+    if (value.empty()) return std::string(value);
+    const char first = value[0];
+    // No number starts with TAB or CR as far as a spreadsheet is concerned (strtod would skip them).
+    const bool formula_start = first == '=' || first == '+' || first == '-' || first == '@';
+    if ((formula_start && !LooksNumeric(value)) || first == '\t' || first == '\r') return "'" + std::string(value);
+    return std::string(value);
+}
+
 std::string Escape(std::string_view field) {
-    std::string value(field);
-    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@') &&
-        !LooksNumeric(value)) {
-        value.insert(value.begin(), '\'');
-    }
+    std::string value = NeutraliseFormula(field);
     if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
     std::string out = "\"";
     for (char c : value) {

@@ -50,8 +50,11 @@ class Header {
     std::vector<std::string> names_;
 };
 
-// Quotes a field if it contains a comma, quote, CR or LF. Also neutralises spreadsheet formula
-// injection: a field starting with = + - @ that is not a number is prefixed with a single quote.
+// Neutralises spreadsheet formula injection (OWASP "CSV injection"): a value starting with = + - @
+// that is not a number, or starting with TAB or CR (which spreadsheets skip before reading a formula),
+// is prefixed with a single quote. The CSV writer and the XLSX writer both guard text with it.
+std::string NeutraliseFormula(std::string_view value);
+// Quotes a field if it contains a comma, quote, CR or LF, after NeutraliseFormula.
 std::string Escape(std::string_view field);
 // Joins escaped fields with commas and ends the line with CRLF, as RFC 4180 says.
 std::string Row(const std::vector<std::string>& fields);

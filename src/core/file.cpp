@@ -4,60 +4,141 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <optional>
+#include <string_view>
 
 namespace carevoice {
+namespace {
 
-Result<std::string> MaybeGunzip(std::string data) {
-    if (data.size() < 2 || static_cast<unsigned char>(data[0]) != 0x1f || static_cast<unsigned char>(data[1]) != 0x8b) {
+// Data is read and inflated in pieces of this size, so memory follows the data actually there.
+constexpr std::size_t kPiece = std::size_t{64} << 10;
+
+constexpr const char* kGzipTooLarge = "the gzip data unpacks to more than ";
+constexpr const char* kPlainTooLarge = "the data is more than ";
+
+bool IsGzip(std::string_view data) {
+    return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
+           static_cast<unsigned char>(data[1]) == 0x8b;
+}
+
+Status Damaged() { return Status::InvalidArgument("the gzip data is damaged or cut short"); }
+
+Status TooLarge(const char* what, std::size_t max_bytes) {
+    return Status::ResourceExhausted(what + SizeText(max_bytes) + ", the limit");
+}
+
+// Appends `piece` unless that would take `out` past `max_bytes`. Capacity doubles as data arrives but
+// never past the cap, so no size the data claims for itself is ever allocated.
+Status AppendCapped(std::string& out, std::string_view piece, std::size_t max_bytes, const char* what) {
+    if (piece.size() > max_bytes - out.size()) return TooLarge(what, max_bytes);
+    if (out.capacity() - out.size() < piece.size()) {
+        out.reserve(std::min(max_bytes, std::max(out.size() + piece.size(), out.capacity() * 2)));
+    }
+    out.append(piece);
+    return Status::Ok();
+}
+
+// Inflates gzip data fed to it piece by piece. The gzip trailer's size field (ISIZE) is not read
+// here: zlib checks it against what was actually inflated, once the member is complete.
+class Gunzipper {
+  public:
+    explicit Gunzipper(std::size_t max_bytes) : max_bytes_(max_bytes), buffer_(kPiece, '\0') {}
+    ~Gunzipper() {
+        if (started_) inflateEnd(&zs_);
+    }
+    Gunzipper(const Gunzipper&) = delete;
+    Gunzipper& operator=(const Gunzipper&) = delete;
+
+    // Inflates `in` (at most kPiece bytes) onto the end of `out`.
+    Status Feed(std::string_view in, std::string& out) {
+        if (!started_) {
+            // 16 + MAX_WBITS: expect a gzip header.
+            if (inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK)
+                return Status::Internal("could not start gzip decompression");
+            started_ = true;
+        }
+        zs_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+        zs_.avail_in = static_cast<uInt>(in.size());
+        // Each round consumes input or produces output (bounded by the cap), else zlib says Z_BUF_ERROR.
+        do {
+            if (ended_) {
+                if (zs_.avail_in == 0) break;
+                // Concatenated gzip members are allowed by the format (RFC 1952): the next one starts here.
+                if (inflateReset(&zs_) != Z_OK) return Damaged();
+                ended_ = false;
+            }
+            zs_.next_out = reinterpret_cast<Bytef*>(buffer_.data());
+            zs_.avail_out = static_cast<uInt>(buffer_.size());
+            const int rc = inflate(&zs_, Z_NO_FLUSH);
+            if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) return Damaged();
+            const std::size_t produced = buffer_.size() - zs_.avail_out;
+            if (Status s = AppendCapped(out, {buffer_.data(), produced}, max_bytes_, kGzipTooLarge); !s.ok()) return s;
+            if (rc == Z_STREAM_END) ended_ = true;
+            if (rc == Z_BUF_ERROR) break;  // it needs more input
+        } while (zs_.avail_in > 0 || zs_.avail_out == 0);
+        return Status::Ok();
+    }
+
+    // The data must end where a gzip member ends.
+    Status Finish() const { return ended_ ? Status::Ok() : Damaged(); }
+
+  private:
+    std::size_t max_bytes_;
+    std::string buffer_;
+    z_stream zs_{};
+    bool started_ = false;
+    bool ended_ = false;
+};
+
+}  // namespace
+
+std::string SizeText(std::size_t bytes) {
+    constexpr std::size_t kMb = std::size_t{1} << 20;
+    if (bytes > 0 && bytes % kMb == 0) return std::to_string(bytes / kMb) + " MB";
+    return std::to_string(bytes) + " bytes";
+}
+
+Result<std::string> MaybeGunzip(std::string data, std::size_t max_bytes) {
+    if (!IsGzip(data)) {
+        if (data.size() > max_bytes) return TooLarge(kPlainTooLarge, max_bytes);
         return data;
     }
-    // 10 header bytes and an 8-byte trailer at the least (RFC 1952).
-    if (data.size() < 18) return Status::InvalidArgument("the gzip data is damaged or cut short");
-    z_stream zs{};
-    // 16 + MAX_WBITS: expect a gzip header.
-    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::Internal("could not start gzip decompression");
-    // The gzip trailer's last four bytes hold the uncompressed size modulo 2^32 (RFC 1952): allocate
-    // that once rather than growing and copying a large buffer.
-    const std::size_t n = data.size();
-    const std::uint32_t isize = static_cast<std::uint32_t>(static_cast<unsigned char>(data[n - 4])) |
-                                static_cast<std::uint32_t>(static_cast<unsigned char>(data[n - 3])) << 8 |
-                                static_cast<std::uint32_t>(static_cast<unsigned char>(data[n - 2])) << 16 |
-                                static_cast<std::uint32_t>(static_cast<unsigned char>(data[n - 1])) << 24;
-    std::string out(std::max<std::size_t>(isize, 1024), '\0');
-    std::size_t produced = 0;
-    zs.next_in = reinterpret_cast<Bytef*>(data.data());
-    zs.avail_in = static_cast<uInt>(data.size());
-    int rc = Z_OK;
-    while (true) {
-        if (produced == out.size()) out.resize(out.size() * 2);
-        zs.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
-        zs.avail_out = static_cast<uInt>(out.size() - produced);
-        rc = inflate(&zs, Z_NO_FLUSH);
-        produced = out.size() - zs.avail_out;
-        if (rc == Z_STREAM_END) {
-            // Concatenated gzip members are allowed by the format; go on while input remains.
-            if (zs.avail_in == 0) break;
-            inflateReset(&zs);
-            continue;
-        }
-        if (rc != Z_OK && !(rc == Z_BUF_ERROR && zs.avail_out == 0)) break;
+    Gunzipper gunzip(max_bytes);
+    std::string out;
+    const std::string_view all(data);
+    for (std::size_t at = 0; at < all.size(); at += kPiece) {
+        if (Status s = gunzip.Feed(all.substr(at, kPiece), out); !s.ok()) return s;
     }
-    inflateEnd(&zs);
-    if (rc != Z_STREAM_END) return Status::InvalidArgument("the gzip data is damaged or cut short");
-    out.resize(produced);
+    if (Status s = gunzip.Finish(); !s.ok()) return s;
     return out;
 }
 
-Result<std::string> ReadTextFile(const std::string& path) {
+Result<std::string> ReadTextFile(const std::string& path, std::size_t max_bytes) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return Status::NotFound("cannot open '" + path + "': " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return MaybeGunzip(std::move(ss).str());
+    // A gzip file is never much larger than what it holds (stored blocks add 5 bytes in 16 KB), so a
+    // file of empty members cannot keep the loop below reading for ever either.
+    const std::size_t max_read = max_bytes + max_bytes / 1024 + 1024;
+    std::string piece(kPiece, '\0');
+    std::string out;
+    std::optional<Gunzipper> gunzip;
+    for (std::size_t read = 0; in;) {
+        in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+        const std::string_view got(piece.data(), static_cast<std::size_t>(in.gcount()));
+        if (got.empty()) break;
+        if (read == 0 && IsGzip(got)) gunzip.emplace(max_bytes);
+        read += got.size();
+        if (read > max_read) return TooLarge(kPlainTooLarge, max_bytes);
+        Status s = gunzip ? gunzip->Feed(got, out) : AppendCapped(out, got, max_bytes, kPlainTooLarge);
+        if (!s.ok()) return s;
+    }
+    if (in.bad()) return Status::Unavailable("reading '" + path + "' failed: " + std::strerror(errno));
+    if (gunzip) {
+        if (Status s = gunzip->Finish(); !s.ok()) return s;
+    }
+    return out;
 }
 
 Status WriteTextFile(const std::string& path, const std::string& contents) {

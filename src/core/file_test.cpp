@@ -1,24 +1,13 @@
 #include "core/file.hpp"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
+
+#include "core/gzip_test_data.hpp"
 
 namespace carevoice {
 namespace {
 
-std::string Gzip(const std::string& in) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, in.size()) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
+using testing::Gzip;
 
 TEST(FileTest, GunzipsLargeText) {
     std::string text;

@@ -112,6 +112,11 @@ Status AccountsRepository::DeleteSessionsOfUser(std::int64_t user_id) {
     return conn_.Execute("DELETE FROM sessions WHERE user_id = ?", {user_id}).status();
 }
 
+Status AccountsRepository::DeleteOtherSessionsOfUser(std::int64_t user_id, const std::string& keep_token_hash) {
+    return conn_.Execute("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_token_hash})
+        .status();
+}
+
 Result<std::int64_t> AccountsRepository::DeleteExpiredSessions(std::int64_t idle_before, std::int64_t created_before) {
     return conn_.Execute("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
                          {idle_before, created_before});

@@ -60,6 +60,8 @@ class AccountsRepository {
     Status DeleteSession(const std::string& token_hash);
     // Ends every session of a user (on disabling, role change or password change).
     Status DeleteSessionsOfUser(std::int64_t user_id);
+    // Ends every session of a user but the one whose token hashes to `keep_token_hash` (password change).
+    Status DeleteOtherSessionsOfUser(std::int64_t user_id, const std::string& keep_token_hash);
     // Removes sessions idle since before `idle_before` or created before `created_before`.
     Result<std::int64_t> DeleteExpiredSessions(std::int64_t idle_before, std::int64_t created_before);
 

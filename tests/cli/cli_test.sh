@@ -68,6 +68,13 @@ contains "skip reports" "Skipped 1 invalid lines"
 if grep -q '^3,n,' "$WORK/rejected.csv"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: rejected.csv lacks line 3"; fi
 check "missing file" 1 "$CV" import cpes-results "$WORK/none.csv" --db "$DB"
 contains "missing file named" "none.csv"
+head -c 3145728 /dev/zero | gzip -c > "$WORK/zeros.csv.gz"  # 3 MB once unpacked
+check "gzip past the limit refused" 1 "$CV" import cpes-results "$WORK/zeros.csv.gz" --max-unpacked-mb 1 --db "$DB"
+contains "limit named" "unpacks to more than 1 MB, the limit"
+contains "how to raise it" "--max-unpacked-mb"
+check "limit from the environment" 1 env CAREVOICE_MAX_UNPACKED_MB=1 "$CV" import cpes-results "$WORK/zeros.csv.gz" --db "$DB"
+contains "environment limit named" "unpacks to more than 1 MB, the limit"
+check "limit of zero refused" 2 "$CV" import cpes-results "$WORK/zeros.csv.gz" --max-unpacked-mb 0 --db "$DB"
 check "ratings for a year without data" 1 "$CV" ratings --year 2011 --db "$DB"
 contains "explains" "import the published results first"
 check "bad format" 2 "$CV" ratings --year 2018 --format xml --db "$DB"

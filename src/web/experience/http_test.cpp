@@ -2,7 +2,6 @@
 // API over a small extract of the published 2018 results (13 trusts, their alliance, the adjusted results
 // of every alliance, and one made-up trust whose Q1 result comes from 15 respondents), and the upload page.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -12,7 +11,9 @@
 #include "app/cpes_import.hpp"
 #include "core/csv.hpp"
 #include "core/file.hpp"
+#include "core/gzip_test_data.hpp"
 #include "web/testing/test_server.hpp"
+#include "web/testing/unzip.hpp"
 
 namespace carevoice::web::testing {
 namespace {
@@ -143,42 +144,6 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
     csv::Reader reader(text);
     while (*reader.Next()) rows.emplace_back(reader.fields().begin(), reader.fields().end());
     return rows;
-}
-
-// The files of a zip archive (an .xlsx), read through its central directory.
-std::map<std::string, std::string> Unzip(const std::string& zip) {
-    auto u16 = [&](std::size_t o) {
-        return static_cast<std::uint32_t>(static_cast<unsigned char>(zip[o]) | static_cast<unsigned char>(zip[o + 1])
-                                                                                   << 8);
-    };
-    auto u32 = [&](std::size_t o) { return u16(o) | u16(o + 2) << 16; };
-    std::map<std::string, std::string> files;
-    std::size_t end = zip.rfind(std::string("PK\x05\x06", 4));
-    if (end == std::string::npos) return files;
-    std::size_t p = u32(end + 16);
-    for (std::uint32_t i = 0, count = u16(end + 10); i < count; ++i) {
-        const std::uint32_t method = u16(p + 10), csize = u32(p + 20), usize = u32(p + 24);
-        const std::uint32_t name_len = u16(p + 28), extra_len = u16(p + 30), comment_len = u16(p + 32);
-        const std::size_t local = u32(p + 42);
-        const std::string name = zip.substr(p + 46, name_len);
-        const std::size_t data = local + 30 + u16(local + 26) + u16(local + 28);
-        std::string out(usize, '\0');
-        if (method == 0) {
-            out = zip.substr(data, csize);
-        } else {
-            z_stream zs{};
-            inflateInit2(&zs, -MAX_WBITS);
-            zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zip.data() + data));
-            zs.avail_in = csize;
-            zs.next_out = reinterpret_cast<Bytef*>(out.data());
-            zs.avail_out = usize;
-            inflate(&zs, Z_FINISH);
-            inflateEnd(&zs);
-        }
-        files[name] = out;
-        p += 46 + name_len + extra_len + comment_len;
-    }
-    return files;
 }
 
 // Whether a worksheet has a number cell holding `value` (text cells hold an index into the shared strings
@@ -632,20 +597,22 @@ TEST_F(ExperienceUploadTest, SkipInvalidImportsTheRestAndListsTheRejectedLine) {
 TEST_F(ExperienceUploadTest, AGoodGzippedFileIsImported) {
     Browser b(server_->port());
     ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
-    const std::string plain = SmallFile(false);
-    std::string gz(compressBound(plain.size()) + 64, '\0');
-    z_stream zs{};
-    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-    zs.avail_in = static_cast<uInt>(plain.size());
-    zs.next_out = reinterpret_cast<Bytef*>(gz.data());
-    zs.avail_out = static_cast<uInt>(gz.size());
-    deflate(&zs, Z_FINISH);
-    gz.resize(zs.total_out);
-    deflateEnd(&zs);
-    auto r = Upload(b, gz, false);
+    auto r = Upload(b, carevoice::testing::Gzip(SmallFile(false)), false);
     ASSERT_EQ(r->status, 200) << r->body;
     EXPECT_EQ(CountResults(), 5);
+}
+
+TEST_F(ExperienceUploadTest, GzipBombIsRefusedAtTheConfiguredLimitNamingIt) {
+    // A 4 MB upload that unpacks to 4 GiB, against a server that takes at most 1 MB unpacked.
+    server_ = std::make_unique<TestServer>([](ServerConfig& c) { c.max_unpacked_bytes = std::size_t{1} << 20; });
+    server_->AddUser("ana", "analyst", "analyst-password-1");
+    Browser b(server_->port());
+    ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
+    auto r = Upload(b, carevoice::testing::ZeroBomb(4096), false);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 422);
+    EXPECT_NE(r->body.find("Results file: the gzip data unpacks to more than 1 MB, the limit"), std::string::npos);
+    EXPECT_EQ(CountResults(), 0);
 }
 
 TEST_F(ExperienceUploadTest, OnlyAnalystsAndAdminsMayUpload) {

@@ -45,13 +45,15 @@ std::string ForThePage(std::string message) {
     return message;
 }
 
-// An uploaded file's text (gunzipped if compressed), nullopt if no file was chosen.
+// An uploaded file's text (gunzipped if compressed, to at most the configured size), nullopt if no file
+// was chosen.
 Result<std::optional<std::string>> Upload(const RequestContext& ctx, const std::string& field, std::string& filename) {
     if (!ctx.req.has_file(field)) return std::optional<std::string>();
     const auto& file = ctx.req.get_file_value(field);
     if (file.content.empty() && file.filename.empty()) return std::optional<std::string>();
     filename = file.filename;
-    auto text = MaybeGunzip(file.content);
+    auto text = MaybeGunzip(file.content, ctx.app.config().max_unpacked_bytes);
+    if (!text.ok() && text.status().code() == StatusCode::kResourceExhausted) return text.status();
     if (!text.ok()) return Status::InvalidArgument("the file could not be decompressed: " + text.status().message());
     return std::optional<std::string>(std::move(*text));
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/crypto.hpp"
+#include "core/file.hpp"
 
 namespace carevoice::web {
 
@@ -28,6 +29,11 @@ struct ServerConfig {
     std::size_t db_pool_size = 8;
     bool log_requests = true;        // one line per request on stderr
     int suppression_threshold = 21;  // CPES: figures from fewer respondents are never shown
+    // Refused sign-ins written to the audit log per address and minute (and one per lock); the rest are
+    // counted and summarised in one entry when the minute ends or the lock lifts (app/sign_in_audit.hpp).
+    std::int64_t sign_in_audit_per_minute = 10;
+    // The most an uploaded .csv.gz may unpack to: 512 MB (--max-unpacked-mb, CAREVOICE_MAX_UNPACKED_MB).
+    std::size_t max_unpacked_bytes = kDefaultMaxUnpackedBytes;
 };
 
 }  // namespace carevoice::web

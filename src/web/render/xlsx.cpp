@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/csv.hpp"
+
 namespace carevoice::web::xlsx {
 namespace {
 
@@ -38,7 +40,8 @@ class TempFile {
 lxw_error WriteCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const Cell& cell) {
     if (const auto* text = std::get_if<std::string>(&cell)) {
         if (text->empty()) return LXW_NO_ERROR;
-        return worksheet_write_string(sheet, row, col, text->c_str(), nullptr);
+        // A text cell is inert, but editing it or saving the sheet as CSV would make a formula of it again.
+        return worksheet_write_string(sheet, row, col, csv::NeutraliseFormula(*text).c_str(), nullptr);
     }
     if (const auto* number = std::get_if<double>(&cell))
         return worksheet_write_number(sheet, row, col, *number, nullptr);

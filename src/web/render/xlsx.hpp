@@ -1,6 +1,8 @@
 // Spreadsheet downloads (.xlsx) written with libxlsxwriter: one header row per sheet, then the
 // rows as given. Text is always written as a text cell, never as a formula, so a value such as
-// "=HYPERLINK(...)" that came from an uploaded file stays inert text (formula injection).
+// "=HYPERLINK(...)" that came from an uploaded file stays inert text (formula injection); and text that
+// would become a formula once the cell is edited or the sheet saved as CSV (starting = + - @ TAB CR)
+// gets the same leading apostrophe as in carevoice's CSV files (csv::NeutraliseFormula).
 // Thread-safe: each call writes its own temporary file.
 #pragma once
 

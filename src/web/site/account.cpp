@@ -3,6 +3,7 @@
 
 #include "app/accounts.hpp"
 #include "app/crypto.hpp"
+#include "app/sign_in_audit.hpp"
 #include "store/accounts_repository.hpp"
 #include "web/http/app.hpp"
 
@@ -44,17 +45,53 @@ std::string Minutes(std::int64_t seconds) {
     return std::to_string(m) + (m == 1 ? " minute" : " minutes");
 }
 
+// Problems with the form itself, found before anything is written (no audit entry, no failure counted):
+// an over-long username or password cannot be anyone's, and is not echoed back.
+std::vector<FieldProblem> SignInFormProblems(const std::string& username, const std::string& password) {
+    std::vector<FieldProblem> problems;
+    if (username.empty()) {
+        problems.push_back({"username", "Enter your username"});
+    } else if (username.size() > app::kMaxUsernameLength) {
+        problems.push_back(
+            {"username", "Enter a username of at most " + std::to_string(app::kMaxUsernameLength) + " characters"});
+    }
+    if (password.empty()) {
+        problems.push_back({"password", "Enter your password"});
+    } else if (password.size() > app::kMaxPasswordLength) {
+        problems.push_back(
+            {"password", "Enter a password of at most " + std::to_string(app::kMaxPasswordLength) + " characters"});
+    }
+    return problems;
+}
+
+// The pause on signing in for this account or address, if one is in force.
+Result<std::optional<app::SignInLock>> LockInForce(RequestContext& ctx, store::AccountsRepository& accounts,
+                                                   const std::string& username, std::int64_t failures_user,
+                                                   std::int64_t failures_addr) {
+    const ServerConfig& cfg = ctx.app.config();
+    if (failures_user < cfg.lockout_threshold && failures_addr < cfg.lockout_threshold) return {std::nullopt};
+    const std::int64_t now = ctx.app.clock().NowSeconds();
+    CV_ASSIGN_OR_RETURN(auto last,
+                        accounts.LastLoginFailure(username, ctx.client_address, now - cfg.lockout_window_seconds));
+    if (!last || now - *last >= cfg.lockout_seconds) return {std::nullopt};
+    const bool of_address = failures_addr >= cfg.lockout_threshold;
+    return {
+        app::SignInLock{of_address, of_address ? ctx.client_address : username, *last, *last + cfg.lockout_seconds}};
+}
+
 void HandleSignIn(RequestContext& ctx) {
     const std::string username = ctx.Param("username");
     const std::string password = ctx.Param("password");
-    std::vector<FieldProblem> missing;
-    if (username.empty()) missing.push_back({"username", "Enter your username"});
-    if (password.empty()) missing.push_back({"password", "Enter your password"});
-    if (!missing.empty()) return ShowSignIn(ctx, username, missing, 422);
+    if (auto problems = SignInFormProblems(username, password); !problems.empty()) {
+        return ShowSignIn(ctx, username.size() > app::kMaxUsernameLength ? "" : username, problems, 422);
+    }
 
     const ServerConfig& cfg = ctx.app.config();
     const std::int64_t now = ctx.app.clock().NowSeconds();
     const std::int64_t since = now - cfg.lockout_window_seconds;
+    // Counts of windows that have ended become audit entries now; if that fails they stay counted for
+    // the next sign-in, so nothing is lost and the sign-in goes on.
+    (void)app::SummariseSignInCounts(ctx.db(), ctx.app.clock(), ctx.request_id);
     store::AccountsRepository accounts(ctx.db());
     app::Actor actor = ctx.ActorForAudit();
     actor.username = username;
@@ -62,19 +99,18 @@ void HandleSignIn(RequestContext& ctx) {
     auto failures_user = accounts.CountLoginFailuresForUser(username, since);
     auto failures_addr = accounts.CountLoginFailuresFromAddress(ctx.client_address, since);
     if (!failures_user.ok() || !failures_addr.ok()) return ctx.Error(503, Status::Unavailable("database unavailable"));
-    if (*failures_user >= cfg.lockout_threshold || *failures_addr >= cfg.lockout_threshold) {
-        auto last = accounts.LastLoginFailure(username, ctx.client_address, since);
-        if (last.ok() && last->has_value() && now - **last < cfg.lockout_seconds) {
-            std::int64_t wait = cfg.lockout_seconds - (now - **last);
-            ctx.res.set_header("Retry-After", std::to_string(wait));
-            (void)app::AppendAudit(ctx.db(), ctx.app.clock(), actor, "sign_in", "user", "", "locked");
-            return ShowSignIn(ctx, username,
-                              {{"username",
-                                "There have been too many failed attempts to sign in. For your security, "
-                                "signing in is paused: try again in " +
-                                    Minutes(wait) + ", or ask your administrator to set a new password."}},
-                              429);
-        }
+    auto lock = LockInForce(ctx, accounts, username, *failures_user, *failures_addr);
+    if (lock.ok() && *lock) {
+        const std::int64_t wait = (*lock)->end - now;
+        ctx.res.set_header("Retry-After", std::to_string(wait));
+        (void)app::AuditRefusedSignIn(ctx.db(), ctx.app.clock(), actor, "", "locked", cfg.sign_in_audit_per_minute,
+                                      *lock);
+        return ShowSignIn(ctx, username,
+                          {{"username",
+                            "There have been too many failed attempts to sign in. For your security, "
+                            "signing in is paused: try again in " +
+                                Minutes(wait) + ", or ask your administrator to set a new password."}},
+                          429);
     }
 
     auto user = accounts.FindUserByUsername(username);
@@ -83,8 +119,8 @@ void HandleSignIn(RequestContext& ctx) {
     if (!verified) {
         (void)accounts.RecordLoginFailure(username, ctx.client_address, now);
         if (user.ok()) actor.user_id = user->id;
-        (void)app::AppendAudit(ctx.db(), ctx.app.clock(), actor, "sign_in", "user",
-                               user.ok() ? std::to_string(user->id) : "", "failure");
+        (void)app::AuditRefusedSignIn(ctx.db(), ctx.app.clock(), actor, user.ok() ? std::to_string(user->id) : "",
+                                      "failure", cfg.sign_in_audit_per_minute, std::nullopt);
         std::int64_t count = std::max(*failures_user, *failures_addr) + 1;
         std::string message = "The username or password is not right. Check them and try again.";
         if (count >= cfg.lockout_threshold) {
@@ -144,12 +180,14 @@ void ShowAccount(RequestContext& ctx, const std::vector<FieldProblem>& problems,
 
 void HandleChangePassword(RequestContext& ctx) {
     Status s = app::ChangePassword(ctx.db(), ctx.app.clock(), ctx.app.config().password_cost, ctx.user->id,
-                                   ctx.Param("current_password"), ctx.Param("new_password"), ctx.ActorForAudit());
+                                   ctx.Param("current_password"), ctx.Param("new_password"), ctx.ActorForAudit(),
+                                   app::Sha256Hex(ctx.session_token));
     if (!s.ok()) {
         if (s.code() == StatusCode::kInvalidArgument) return ShowAccount(ctx, s.details(), 422);
         return ctx.Error(HttpStatusFor(s), s);
     }
-    ctx.Redirect("/account", "Your password has been changed.");
+    ctx.Redirect("/account",
+                 "Your password has been changed. Anywhere else you were signed in, you have been signed out.");
 }
 
 }  // namespace

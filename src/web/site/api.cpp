@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
+#include "app/sign_in_audit.hpp"
 #include "core/text.hpp"
 #include "store/accounts_repository.hpp"
 #include "store/audit_repository.hpp"
@@ -101,6 +102,7 @@ void ListAudit(RequestContext& ctx) {
         }
         f.limit = static_cast<int>(*n);
     }
+    (void)app::SummariseSignInCounts(ctx.db(), ctx.app.clock(), ctx.request_id);  // as the audit page does
     auto entries = store::AuditRepository(ctx.db()).Find(f);
     if (!entries.ok()) return ctx.Error(503, entries.status());
     nlohmann::json list = nlohmann::json::array();
