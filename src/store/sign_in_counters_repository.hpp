@@ -1,4 +1,4 @@
-// Counters of sign-in attempts by window (migration 0009), so that the audit log records the first few
+// Counters of sign-in attempts by window (migration 0008), so that the audit log records the first few
 // attempts of each window and one summary of the rest. Implemented once over the SQL seam; each call is
 // one statement, atomic on both engines, so servers sharing a database count together.
 #pragma once
