@@ -182,6 +182,7 @@ TEST_F(TrackingHttpTest, AnAlertIsAcknowledgedWithANoteAndHoldsUntilSomethingNew
     fx.Sql(
         "INSERT INTO pathway_events (pathway_ref, event_id, date, type, provider, recorded_at) VALUES ('RED0', "
         "'mdt', '2025-03-02', 'mdt_discussion', 'RAA', 1)");
+    coord = fx.As("coord");  // a day later the session has ended (12 hours at most): sign in again
     page = coord->Get("/pathway/tracking");
     ASSERT_TRUE(page);
     EXPECT_NE(page->body.find("No key worker has been named in the 29 days"), std::string::npos);
