@@ -12,9 +12,9 @@ Result<store::EventImportReport> ImportEvents(store::Connection& conn, const Clo
     CV_ASSIGN_OR_RETURN(auto tx, store::Transaction::Begin(conn));
     CV_ASSIGN_OR_RETURN(auto report,
                         store::PathwayEventsRepository(conn).Import(events, clock.NowSeconds(), actor.username));
-    CV_RETURN_IF_ERROR(AppendAudit(conn, clock, actor, "pathway.events.import", "pathway_events", "",
-                                   "success: " + std::to_string(report.inserted) + " new, " +
-                                       std::to_string(report.unchanged) + " unchanged"));
+    CV_RETURN_IF_ERROR(AppendAudit(
+        conn, clock, actor, "pathway.events.import", "pathway_events", "",
+        "success: " + std::to_string(report.inserted) + " new, " + std::to_string(report.unchanged) + " unchanged"));
     CV_RETURN_IF_ERROR(tx.Commit());
     return report;
 }

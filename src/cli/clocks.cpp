@@ -27,7 +27,8 @@ nlohmann::json Json(const std::vector<pathway::PathwayClocks>& all) {
             const auto columns = pathway::ClockCsvColumns();
             nlohmann::json row = nlohmann::json::object();
             for (std::size_t i = 0; i < columns.size(); ++i) {
-                const bool numeric = columns[i].ends_with("_days") || columns[i] == "treatment" || columns[i] == "days_to_breach";
+                const bool numeric =
+                    columns[i].ends_with("_days") || columns[i] == "treatment" || columns[i] == "days_to_breach";
                 if (fields[i].empty()) {
                     row[columns[i]] = nullptr;
                 } else if (numeric) {

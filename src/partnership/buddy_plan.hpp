@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "core/civil_date.hpp"
+#include "core/enum_names.hpp"
 #include "core/status.hpp"
 #include "experience/change_significance.hpp"
 #include "partnership/meeting.hpp"
-#include "core/enum_names.hpp"
 
 namespace carevoice::partnership {
 

@@ -3,8 +3,8 @@
 #include <map>
 #include <set>
 
-#include "core/text.hpp"
 #include "core/problems.hpp"
+#include "core/text.hpp"
 
 namespace carevoice::partnership {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "core/text.hpp"
 #include "core/problems.hpp"
+#include "core/text.hpp"
 
 namespace carevoice::partnership {
 namespace {

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.hpp"
 #include "core/enum_names.hpp"
+#include "core/status.hpp"
 
 namespace carevoice::partnership {
 

@@ -1,7 +1,7 @@
 #include "partnership/impact.hpp"
 
-#include "core/text.hpp"
 #include "core/problems.hpp"
+#include "core/text.hpp"
 
 namespace carevoice::partnership {
 

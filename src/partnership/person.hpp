@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "core/civil_date.hpp"
-#include "core/status.hpp"
 #include "core/enum_names.hpp"
+#include "core/status.hpp"
 
 namespace carevoice::partnership {
 

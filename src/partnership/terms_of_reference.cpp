@@ -1,8 +1,8 @@
 #include "partnership/terms_of_reference.hpp"
 
+#include "core/problems.hpp"
 #include "core/text.hpp"
 #include "partnership/dates.hpp"
-#include "core/problems.hpp"
 
 namespace carevoice::partnership {
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "core/civil_date.hpp"
-#include "core/status.hpp"
 #include "core/enum_names.hpp"
+#include "core/status.hpp"
 
 namespace carevoice::partnership {
 

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/civil_date.hpp"
-#include "partnership/meeting.hpp"
 #include "core/enum_names.hpp"
+#include "partnership/meeting.hpp"
 #include "partnership/person.hpp"
 #include "partnership/terms_of_reference.hpp"
 

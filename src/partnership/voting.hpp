@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/status.hpp"
 #include "core/enum_names.hpp"
+#include "core/status.hpp"
 #include "partnership/person.hpp"
 #include "partnership/work_programme.hpp"
 
