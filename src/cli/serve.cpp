@@ -102,7 +102,8 @@ void RegisterServe(CLI::App& app) {
     cmd->add_option("--static-dir", opts->static_dir,
                     "Folder with the built static files (default: $CAREVOICE_STATIC_DIR, else the build's static/)");
     cmd->add_option("--public-url", opts->public_url,
-                    "The address people use, e.g. https://carevoice.example.nhs.uk; https makes cookies Secure");
+                    "The address people use, e.g. https://carevoice.example.nhs.uk; https makes cookies Secure and "
+                    "sends Strict-Transport-Security");
     cmd->add_flag("--trust-proxy", opts->trust_proxy,
                   "Take the client address from X-Forwarded-For, the right-most entry (only behind your own "
                   "reverse proxy)");
