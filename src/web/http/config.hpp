@@ -31,7 +31,7 @@ struct ServerConfig {
     std::int64_t lockout_window_seconds = 15 * 60;      // ...within this window...
     std::int64_t lockout_seconds = 15 * 60;             // ...pause sign-in for this long after the last one
     app::PasswordCost password_cost = app::PasswordCost::kInteractive;
-    std::size_t threads = 32;  // worker threads; each keep-alive connection holds one
+    std::size_t threads = 32;  // worker threads; a connection holds one only while its request is answered
     std::size_t db_pool_size = 8;
     bool log_requests = true;        // one line per request on stderr
     int suppression_threshold = 21;  // CPES: figures from fewer respondents are never shown
