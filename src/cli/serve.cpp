@@ -14,17 +14,18 @@
 namespace carevoice::cli {
 namespace {
 
-Status ParseListen(const std::string& listen, web::ServerConfig& cfg) {
+// HOST:PORT given to `option` (--listen, --metrics-listen) into host and port.
+Status ParseListen(const std::string& option, const std::string& listen, std::string& host, int& port) {
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) {
-        return Status::InvalidArgument("--listen '" + listen + "' must be HOST:PORT, e.g. 127.0.0.1:8080");
+        return Status::InvalidArgument(option + " '" + listen + "' must be HOST:PORT, e.g. 127.0.0.1:8080");
     }
-    auto port = text::ParseInt(listen.substr(colon + 1));
-    if (!port.ok() || *port < 0 || *port > 65535) {
-        return Status::InvalidArgument("--listen '" + listen + "': the port must be a number from 0 to 65535");
+    auto parsed = text::ParseInt(listen.substr(colon + 1));
+    if (!parsed.ok() || *parsed < 0 || *parsed > 65535) {
+        return Status::InvalidArgument(option + " '" + listen + "': the port must be a number from 0 to 65535");
     }
-    cfg.host = listen.substr(0, colon);
-    cfg.port = static_cast<int>(*port);
+    host = listen.substr(0, colon);
+    port = static_cast<int>(*parsed);
     return Status::Ok();
 }
 
@@ -34,6 +35,8 @@ struct ServeOptions {
     std::string static_dir;
     std::string public_url;
     bool trust_proxy = false;
+    int trust_proxy_hops = 0;
+    std::string metrics_listen;
     bool quiet = false;
     std::size_t threads = 32;
     std::size_t max_unpacked_mb = 0;
@@ -41,7 +44,11 @@ struct ServeOptions {
 
 int Serve(const ServeOptions& o) {
     web::ServerConfig cfg;
-    if (Status s = ParseListen(o.listen, cfg); !s.ok()) return Fail(s);
+    if (Status s = ParseListen("--listen", o.listen, cfg.host, cfg.port); !s.ok()) return Fail(s);
+    if (!o.metrics_listen.empty()) {
+        Status s = ParseListen("--metrics-listen", o.metrics_listen, cfg.metrics_host, cfg.metrics_port);
+        if (!s.ok()) return Fail(s);
+    }
     cfg.db_url = o.db;
     cfg.static_dir = o.static_dir;
     if (cfg.static_dir.empty()) {
@@ -49,7 +56,8 @@ int Serve(const ServeOptions& o) {
         cfg.static_dir = env && *env ? env : CAREVOICE_DEFAULT_STATIC_DIR;
     }
     cfg.public_url = o.public_url;
-    cfg.trust_proxy = o.trust_proxy;
+    cfg.trust_proxy = o.trust_proxy || o.trust_proxy_hops > 0;
+    if (o.trust_proxy_hops > 0) cfg.trust_proxy_hops = o.trust_proxy_hops;
     cfg.log_requests = !o.quiet;
     cfg.threads = o.threads;
     cfg.max_unpacked_bytes = o.max_unpacked_mb << 20;
@@ -70,6 +78,10 @@ int Serve(const ServeOptions& o) {
     if (!port.ok()) return Fail(port.status());
     std::fprintf(stderr, "carevoice is listening on http://%s:%d (database %s). Stop it with Ctrl-C.\n",
                  cfg.host.c_str(), *port, store::RedactUrl(cfg.db_url).c_str());
+    if (server.metrics_port() >= 0) {
+        std::fprintf(stderr, "Metrics for monitoring are at http://%s:%d/metrics.\n", cfg.metrics_host.c_str(),
+                     server.metrics_port());
+    }
     std::thread waiter([&] {
         int sig = 0;
         sigwait(&signals, &sig);
@@ -92,9 +104,18 @@ void RegisterServe(CLI::App& app) {
     cmd->add_option("--static-dir", opts->static_dir,
                     "Folder with the built static files (default: $CAREVOICE_STATIC_DIR, else the build's static/)");
     cmd->add_option("--public-url", opts->public_url,
-                    "The address people use, e.g. https://carevoice.example.nhs.uk; https makes cookies Secure");
+                    "The address people use, e.g. https://carevoice.example.nhs.uk; https makes cookies Secure and "
+                    "sends Strict-Transport-Security");
     cmd->add_flag("--trust-proxy", opts->trust_proxy,
-                  "Take the client address from X-Forwarded-For (only behind your own reverse proxy)");
+                  "Take the client address from X-Forwarded-For, the right-most entry (only behind your own "
+                  "reverse proxy)");
+    cmd->add_option("--trust-proxy-hops", opts->trust_proxy_hops,
+                    "Behind this many reverse proxies: the client address is the entry this many from the right of "
+                    "X-Forwarded-For (implies --trust-proxy)")
+        ->check(CLI::Range(1, 16));
+    cmd->add_option("--metrics-listen", opts->metrics_listen,
+                    "Also serve /metrics, without signing in, on this HOST:PORT (keep it on a private network); "
+                    "otherwise /metrics is for administrators only");
     cmd->add_option("--threads", opts->threads, "Worker threads (default 32)")->check(CLI::Range(1, 1024));
     cmd->add_flag("--quiet", opts->quiet, "Do not write one log line per request");
     AddMaxUnpackedOption(*cmd, opts->max_unpacked_mb);

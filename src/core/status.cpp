@@ -22,6 +22,8 @@ std::string Status::CodeName() const {
             return "resource_exhausted";
         case StatusCode::kUnavailable:
             return "unavailable";
+        case StatusCode::kBusy:
+            return "busy";
         case StatusCode::kInternal:
             return "internal";
     }

@@ -21,6 +21,7 @@ enum class StatusCode {
     kFailedPrecondition,  // the state of the system does not allow this now
     kResourceExhausted,   // too many attempts, too large
     kUnavailable,         // a dependency (the database) cannot be reached
+    kBusy,                // a dependency is busy (a database lock was not granted in time): try again shortly
     kInternal,
 };
 
@@ -50,6 +51,7 @@ class [[nodiscard]] Status {
     static Status FailedPrecondition(std::string m) { return {StatusCode::kFailedPrecondition, std::move(m)}; }
     static Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
     static Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
+    static Status Busy(std::string m) { return {StatusCode::kBusy, std::move(m)}; }
     static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
     bool ok() const { return code_ == StatusCode::kOk; }

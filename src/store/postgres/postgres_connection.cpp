@@ -295,6 +295,9 @@ StatusCode CodeForSqlState(std::string_view state) {
     if ((state.substr(0, 2) == "08" && state != "08P01") || state == "57P01" || state == "57P02" || state == "57P03") {
         return StatusCode::kUnavailable;
     }
+    // A lock not granted within lock_timeout (55P03), a serialization failure (40001) or a deadlock
+    // (40P01): the transaction lost a race with another and can simply be tried again.
+    if (state == "55P03" || state == "40001" || state == "40P01") return StatusCode::kBusy;
     return StatusCode::kInternal;
 }
 

@@ -16,9 +16,9 @@ Status Error(sqlite3* db, int rc, std::string_view what) {
     int primary = rc & 0xff;
     if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) return Status::AlreadyExists(msg);
     if (primary == SQLITE_CONSTRAINT) return Status::InvalidArgument(msg);
-    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_CANTOPEN) {
-        return Status::Unavailable(msg);
-    }
+    // Another connection held the lock for longer than the busy timeout: worth retrying shortly.
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Status::Busy(msg);
+    if (primary == SQLITE_CANTOPEN) return Status::Unavailable(msg);
     return Status::Internal(msg);
 }
 

@@ -135,7 +135,7 @@ void Import(RequestContext& ctx) {
 void RegisterExperienceImportRoutes(Router& router) {
     router.Add("GET", "/experience/import", kAnalysts, RouteKind::kPage,
                [](RequestContext& ctx) { ShowForm(ctx, nlohmann::json::array(), false, "", 200); });
-    router.Add("POST", "/experience/import", kAnalysts, RouteKind::kPage, Import);
+    router.Add("POST", "/experience/import", kAnalysts, RouteKind::kPage, Import, RouteOptions::Upload());
 }
 
 }  // namespace carevoice::web::experience_pages

@@ -7,6 +7,8 @@
 #include "store/migrations.hpp"
 #include "store/settings_repository.hpp"
 #include "web/experience/model.hpp"
+#include "web/http/client_address.hpp"
+#include "web/http/request_checks.hpp"
 #include "web/pathway/tracking_model.hpp"
 
 namespace carevoice::web {
@@ -97,8 +99,10 @@ void App::ResolveSession(RequestContext& ctx) {
 }
 
 bool App::CheckCsrf(RequestContext& ctx) {
+    // The header (API) or the form body, never the query string: a token in an address ends up in
+    // logs, browser history and Referer headers.
     std::string sent = ctx.req.get_header_value("X-CSRF-Token");
-    if (sent.empty()) sent = ctx.Param("csrf_token");
+    if (sent.empty()) sent = ctx.BodyParam("csrf_token");
     return !sent.empty() && app::EqualsConstantTime(sent, ctx.csrf_token);
 }
 
@@ -111,21 +115,21 @@ void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
     const Route& route = match.route ? *match.route : (api_path ? kUnmatchedApi : kUnmatchedPage);
     trace.route = route.pattern;
 
-    RequestContext ctx{
-        *this,
-        req,
-        res,
-        route,
-        std::move(match.params),
-        trace.request_id,
-        config_.trust_proxy && req.has_header("X-Forwarded-For")
-            ? req.get_header_value("X-Forwarded-For").substr(0, req.get_header_value("X-Forwarded-For").find(','))
-            : req.remote_addr,
-        {},
-        {},
-        {},
-        {}};
+    RequestContext ctx{*this,
+                       req,
+                       res,
+                       route,
+                       std::move(match.params),
+                       trace.request_id,
+                       ClientAddress(req.remote_addr, req.get_header_value("X-Forwarded-For"),
+                                     config_.trust_proxy ? config_.trust_proxy_hops : 0),
+                       {},
+                       {},
+                       {},
+                       {}};
+    auto refuse = [&ctx](const RequestProblem& p) { ctx.Error(p.status, p.code, p.message, p.details); };
     try {
+        if (auto problem = CheckEncoding(req)) return refuse(*problem);
         if (!match.route) {
             if (!match.allowed.empty()) {
                 std::string allow;
@@ -139,6 +143,7 @@ void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
             }
             return;
         }
+        if (auto problem = CheckSizes(req, route.options, config_.max_body_bytes)) return refuse(*problem);
         if (route.options.needs_session) ResolveSession(ctx);
         if (!route.access.Allows(ctx.role())) {
             if (!ctx.user) {
@@ -161,35 +166,49 @@ void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
             return;
         }
         route.handler(ctx);
-    } catch (const std::exception&) {
-        // The internal detail stays out of the response; the request id ties it to the log line.
+    } catch (const StatusError& e) {
+        // The internal detail stays out of the response; Error logs it with the request id.
         res.body.clear();
-        ctx.Error(500, "internal",
-                  "Something went wrong on our side. Try again; if it keeps happening, give the administrator this "
-                  "reference: " +
-                      trace.request_id);
+        const StatusCode code = e.status().code();
+        ctx.Error(code == StatusCode::kBusy || code == StatusCode::kUnavailable ? 503 : 500, e.status());
+    } catch (const std::exception& e) {
+        res.body.clear();
+        ctx.Error(500, "internal", std::string("unhandled exception: ") + e.what());
+    } catch (...) {
+        res.body.clear();
+        ctx.Error(500, "internal", "unhandled exception of an unknown type");
     }
+}
+
+RequestContext App::TransportContext(const httplib::Request& req, httplib::Response& res) {
+    static const Route kTransport{"", "(transport)", Access::Public(), RouteKind::kPage, nullptr, {}, {}};
+    static const Route kTransportApi{"", "(transport)", Access::Public(), RouteKind::kApi, nullptr, {}, {}};
+    const bool api_path = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
+    if (CurrentTrace().route.empty() || CurrentTrace().route == "(static)") CurrentTrace().route = "(transport)";
+    return RequestContext{
+        *this, req, res, api_path ? kTransportApi : kTransport, {}, CurrentTrace().request_id, req.remote_addr, {},
+        {},    {},  {}};
 }
 
 void App::RenderTransportError(const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    static const Route kTransport{"", "(transport)", Access::Public(), RouteKind::kPage, nullptr, {}, {}};
-    static const Route kTransportApi{"", "(transport)", Access::Public(), RouteKind::kApi, nullptr, {}, {}};
-    const bool api_path = req.path.rfind("/api/", 0) == 0;
-    RequestContext ctx{
-        *this, req, res, api_path ? kTransportApi : kTransport, {}, CurrentTrace().request_id, req.remote_addr, {},
-        {},    {},  {}};
-    if (CurrentTrace().route.empty()) CurrentTrace().route = "(transport)";
+    RequestContext ctx = TransportContext(req, res);
     int status = res.status;
     if (status == 413) {
-        ctx.Error(413, "payload_too_large",
-                  "The request is larger than " + std::to_string(config_.max_body_bytes >> 20) +
-                      " MB. Compress a large CSV as .csv.gz, or import it with the carevoice command line.");
+        ctx.Error(413, "payload_too_large", TooLargeMessage(config_.max_body_bytes));
     } else if (status == 404) {
         ctx.Error(404, "not_found", "There is no page at this address.");
     } else {
         ctx.Error(status, "bad_request", "The request could not be understood. Check it and try again.");
     }
+}
+
+bool App::RefuseBadPath(const httplib::Request& req, httplib::Response& res) {
+    auto problem = CheckPath(req);
+    if (!problem) return false;
+    RequestContext ctx = TransportContext(req, res);
+    ctx.Error(problem->status, problem->code, problem->message, problem->details);
+    return true;
 }
 
 }  // namespace carevoice::web

@@ -12,6 +12,7 @@
 #include "store/sql.hpp"
 #include "web/http/config.hpp"
 #include "web/http/context.hpp"
+#include "web/http/log.hpp"
 #include "web/http/metrics.hpp"
 #include "web/http/router.hpp"
 #include "web/render/templates.hpp"
@@ -27,11 +28,15 @@ class App {
     void Dispatch(const httplib::Request& req, httplib::Response& res);
     // Fills the body of an error httplib produced itself (400 malformed request, 413 too large).
     void RenderTransportError(const httplib::Request& req, httplib::Response& res);
+    // Before any routing (static files included): answers a path with a control character (404) or
+    // one that is not UTF-8 (400) and returns true; else returns false.
+    bool RefuseBadPath(const httplib::Request& req, httplib::Response& res);
 
     const ServerConfig& config() const { return config_; }
     store::Database& database() { return *db_; }
     const Templates& templates() const { return *templates_; }
     Metrics& metrics() { return metrics_; }
+    Log& log() { return log_; }
     const Clock& clock() const { return *clock_; }
     const Router& router() const { return router_; }
     const std::string& csrf_secret() const { return csrf_secret_; }
@@ -42,12 +47,15 @@ class App {
     void RegisterRoutes();
     void ResolveSession(RequestContext& ctx);
     bool CheckCsrf(RequestContext& ctx);
+    // A context for errors answered outside a route (transport errors, bad paths).
+    RequestContext TransportContext(const httplib::Request& req, httplib::Response& res);
 
     ServerConfig config_;
     std::shared_ptr<Clock> clock_;
     std::shared_ptr<store::Database> db_;
     std::shared_ptr<Templates> templates_;
     Metrics metrics_;
+    Log log_;
     Router router_;
     std::string csrf_secret_;
 };

@@ -2,6 +2,7 @@
 
 #include "app/accounts.hpp"
 #include "web/http/app.hpp"
+#include "web/http/log.hpp"
 
 namespace carevoice::web {
 namespace {
@@ -31,6 +32,24 @@ bool IsCurrent(const std::string& path, const std::string& href) {
     return path == href || path.rfind(href + "/", 0) == 0;
 }
 
+// Seconds a client is asked to wait (Retry-After) before trying again: a busy database frees its lock
+// within a few seconds; an unreachable one takes longer to come back.
+constexpr const char* kRetryAfterBusySeconds = "5";
+constexpr const char* kRetryAfterUnavailableSeconds = "30";
+
+// What a person is told about a failure on our side: what to do, and the reference that finds the log line.
+std::string PlainServerMessage(int status, bool busy, const std::string& reference) {
+    std::string what;
+    if (busy) {
+        what = "The service is busy just now. Wait a few seconds and try again.";
+    } else if (status == 503) {
+        what = "The service is unavailable just now. Try again in a minute.";
+    } else {
+        what = "Something went wrong on our side. Try again.";
+    }
+    return what + " If it keeps happening, give the administrator this reference: " + reference + ".";
+}
+
 }  // namespace
 
 store::Connection& RequestContext::db() {
@@ -42,6 +61,18 @@ std::string RequestContext::Param(const std::string& name) const {
     if (req.has_param(name)) return req.get_param_value(name);
     if (req.has_file(name)) return req.get_file_value(name).content;
     return "";
+}
+
+std::string RequestContext::BodyParam(const std::string& name) const {
+    if (req.is_multipart_form_data()) {
+        auto it = req.files.find(name);
+        return it != req.files.end() && it->second.filename.empty() ? it->second.content : "";
+    }
+    if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0) return "";
+    httplib::Params fields;
+    httplib::detail::parse_query_text(req.body, fields);
+    auto it = fields.find(name);
+    return it == fields.end() ? "" : it->second;
 }
 
 std::string RequestContext::Cookie(const std::string& name) const {
@@ -147,6 +178,7 @@ int HttpStatusFor(const Status& s) {
         case StatusCode::kResourceExhausted:
             return 429;
         case StatusCode::kUnavailable:
+        case StatusCode::kBusy:
             return 503;
         case StatusCode::kInternal:
             return 500;
@@ -155,15 +187,39 @@ int HttpStatusFor(const Status& s) {
 }
 
 void RequestContext::Error(int status, const Status& detail) {
+    if (detail.code() == StatusCode::kBusy) status = 503;
+    if (status >= 500) {
+        Error(status, detail.CodeName(), detail.ToString());
+        return;
+    }
     Error(status, detail.CodeName(), detail.message(), detail.details());
+}
+
+void RequestContext::LogFailure(int status, const std::string& cause) const {
+    app.log().Write("request_id=" + request_id + " level=error method=" + LogValue(req.method, 16) + " route=" +
+                    LogValue(route.pattern) + " status=" + std::to_string(status) + " cause=" + LogValue(cause));
 }
 
 void RequestContext::Error(int status, const std::string& code, const std::string& message,
                            const std::vector<FieldProblem>& details) {
+    std::string shown_code = code;
+    std::string shown_message = message;
+    std::vector<FieldProblem> shown_details = details;
+    if (status >= 500) {
+        std::string cause = code + ": " + message;
+        for (const auto& p : details) cause += "; " + p.field + ": " + p.problem;
+        LogFailure(status, cause);
+        const bool busy = code == "busy";
+        if (status == 503) res.set_header("Retry-After", busy ? kRetryAfterBusySeconds : kRetryAfterUnavailableSeconds);
+        shown_code = busy ? "busy" : status == 503 ? "unavailable" : "internal";
+        shown_message = PlainServerMessage(status, busy, request_id);
+        shown_details.clear();
+    }
     if (route.kind == RouteKind::kApi) {
         nlohmann::json d = nlohmann::json::array();
-        for (const auto& p : details) d.push_back({{"field", p.field}, {"problem", p.problem}});
-        Json(status, {{"error", {{"code", code}, {"message", message}, {"details", d}}}});
+        for (const auto& p : shown_details) d.push_back({{"field", p.field}, {"problem", p.problem}});
+        Json(status, {{"error",
+                       {{"code", shown_code}, {"message", shown_message}, {"details", d}, {"reference", request_id}}}});
         return;
     }
     static const std::map<int, std::string> kHeadings = {{400, "The request could not be understood"},
@@ -179,8 +235,8 @@ void RequestContext::Error(int status, const std::string& code, const std::strin
                                                          {500, "Sorry, there is a problem with the service"},
                                                          {503, "The service is unavailable"}};
     auto it = kHeadings.find(status);
-    nlohmann::json paragraphs = nlohmann::json::array({message});
-    for (const auto& p : details) paragraphs.push_back(p.field + ": " + p.problem);
+    nlohmann::json paragraphs = nlohmann::json::array({shown_message});
+    for (const auto& p : shown_details) paragraphs.push_back(p.field + ": " + p.problem);
     Page("Error: " + (it == kHeadings.end() ? std::string("Error") : it->second), "message",
          {{"heading", it == kHeadings.end() ? "Error" : it->second},
           {"paragraphs", paragraphs},
@@ -207,7 +263,7 @@ void RequestContext::Audit(const std::string& action, const std::string& record_
                            const std::string& outcome) {
     // An audit write that fails must not pass silently: the request fails with it.
     Status s = app::AppendAudit(db(), app.clock(), ActorForAudit(), action, record_type, record_id, outcome);
-    if (!s.ok()) throw std::runtime_error("audit log write failed: " + s.message());
+    if (!s.ok()) throw StatusError(Status(s.code(), "audit log write failed: " + s.message()));
 }
 
 }  // namespace carevoice::web

@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,8 @@ struct RequestContext {
     std::optional<Role> role() const { return user ? std::optional<Role>(user->role) : std::nullopt; }
     // A form field (application/x-www-form-urlencoded or multipart) or query parameter; "" if absent.
     std::string Param(const std::string& name) const;
+    // A field of the form body only (URL-encoded or a multipart text field), never the query; "" if absent.
+    std::string BodyParam(const std::string& name) const;
     std::string Cookie(const std::string& name) const;
     void SetCookie(const std::string& name, const std::string& value, std::int64_t max_age_seconds);
     void ClearCookie(const std::string& name);
@@ -61,10 +64,15 @@ struct RequestContext {
     void Json(int status, const nlohmann::json& body);
     void Redirect(const std::string& location, const std::string& flash = "");
     void Csv(const std::string& filename, const std::string& body);
-    // An error in the shape of the route's kind: an HTML page or the API's JSON error.
+    // An error in the shape of the route's kind: an HTML page or the API's JSON error. The one error
+    // path: a 5xx (and any busy Status, which becomes 503 with Retry-After) is logged once with the
+    // request id, route and cause, and the person sees a plain message with the request id as the
+    // reference, never the cause (a database or driver message).
     void Error(int status, const Status& status_detail);
     void Error(int status, const std::string& code, const std::string& message,
                const std::vector<FieldProblem>& details = {});
+    // Logs a failure on our side (status >= 500) with the request id, method and route; Error calls it.
+    void LogFailure(int status, const std::string& cause) const;
 
     // The signed-in user (or "public") with this request's address and id, for the audit log.
     app::Actor ActorForAudit() const;
@@ -74,5 +82,16 @@ struct RequestContext {
 };
 
 int HttpStatusFor(const Status& s);
+
+// Thrown where a failed Status cannot be returned (the audit append inside a handler). Dispatch answers
+// it with 503 when the database was busy or unreachable, else 500; either way through Error.
+class StatusError : public std::runtime_error {
+  public:
+    explicit StatusError(Status status) : std::runtime_error(status.ToString()), status_(std::move(status)) {}
+    const Status& status() const { return status_; }
+
+  private:
+    Status status_;
+};
 
 }  // namespace carevoice::web

@@ -1,6 +1,8 @@
 #include "web/http/metrics.hpp"
 
+#include <array>
 #include <cstdio>
+#include <string_view>
 
 namespace carevoice::web {
 namespace {
@@ -18,11 +20,22 @@ std::string Label(const std::string& v) {
     return out;
 }
 
+// The methods carevoice answers; any other shares the label "OTHER", so that requests with made-up
+// methods cannot grow the set of labels (and the memory and scrape size with it).
+std::string MethodLabel(const std::string& method) {
+    static constexpr std::array<std::string_view, 7> kKnown = {"GET",   "HEAD",   "POST",   "PUT",
+                                                               "PATCH", "DELETE", "OPTIONS"};
+    for (std::string_view known : kKnown) {
+        if (method == known) return method;
+    }
+    return "OTHER";
+}
+
 }  // namespace
 
 void Metrics::Observe(const std::string& route, const std::string& method, int status, double seconds) {
     std::lock_guard lock(mu_);
-    ++requests_[{route, method, status}];
+    ++requests_[{route, MethodLabel(method), status}];
     auto& b = buckets_[route];
     std::size_t i = 0;
     while (i < kBuckets.size() && seconds > kBuckets[i]) ++i;

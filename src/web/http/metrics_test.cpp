@@ -27,5 +27,17 @@ TEST(MetricsTest, LabelValuesAreEscaped) {
     EXPECT_NE(m.Render().find(R"(route="a\"b")"), std::string::npos);
 }
 
+TEST(MetricsTest, UnknownMethodsShareOneLabelSoTheLabelSetStaysBounded) {
+    Metrics m;
+    for (int i = 0; i < 100; ++i) m.Observe("(unmatched)", "MADEUP" + std::to_string(i), 400, 0.001);
+    m.Observe("/", "PATCH", 200, 0.001);
+    const std::string text = m.Render();
+    EXPECT_NE(text.find(R"x(carevoice_http_requests_total{route="(unmatched)",method="OTHER",status="400"} 100)x"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("MADEUP"), std::string::npos);
+    EXPECT_NE(text.find(R"(method="PATCH")"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace carevoice::web

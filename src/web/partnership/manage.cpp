@@ -559,7 +559,8 @@ void PostEdit(RequestContext& ctx) {
 void RegisterGroupManageRoutes(Router& router) {
     router.Add("GET", "/groups/:id/overview", Access::SignedIn(), RouteKind::kPage, ShowOverview);
     router.Add("GET", "/groups/:id/edit", Access::SignedIn(), RouteKind::kPage, GetEdit);
-    router.Add("POST", "/groups/:id/edit", Access::SignedIn(), RouteKind::kPage, PostEdit);
+    router.Add("POST", "/groups/:id/edit", Access::SignedIn(), RouteKind::kPage, PostEdit,
+               RouteOptions::LongText({"document_text"}));
 }
 
 }  // namespace carevoice::web::partnership_pages

@@ -715,9 +715,11 @@ void RegisterMeetingRoutes(Router& router) {
     // Literal paths before the :meeting_id ones that would match them.
     router.Add("GET", "/groups/:id/meetings", Access::SignedIn(), RouteKind::kPage, ListMeetings);
     router.Add("GET", "/groups/:id/meetings/new", Access::SignedIn(), RouteKind::kPage, NewMeeting);
-    router.Add("POST", "/groups/:id/meetings", Access::SignedIn(), RouteKind::kPage, CreateMeeting);
+    router.Add("POST", "/groups/:id/meetings", Access::SignedIn(), RouteKind::kPage, CreateMeeting,
+               RouteOptions::LongText({"minutes"}));
     router.Add("GET", "/groups/:id/meetings/:meeting_id", Access::SignedIn(), RouteKind::kPage, GetMeeting);
-    router.Add("POST", "/groups/:id/meetings/:meeting_id", Access::SignedIn(), RouteKind::kPage, UpdateMeeting);
+    router.Add("POST", "/groups/:id/meetings/:meeting_id", Access::SignedIn(), RouteKind::kPage, UpdateMeeting,
+               RouteOptions::LongText({"minutes"}));
     router.Add("GET", "/groups/:id/meetings/:meeting_id/edit", Access::SignedIn(), RouteKind::kPage, EditMeeting);
     router.Add("POST", "/groups/:id/meetings/:meeting_id/actions", Access::SignedIn(), RouteKind::kPage, AddAction);
     router.Add("GET", "/groups/:id/actions", Access::SignedIn(), RouteKind::kPage, ListActions);

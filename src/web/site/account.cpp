@@ -6,17 +6,12 @@
 #include "app/sign_in_audit.hpp"
 #include "store/accounts_repository.hpp"
 #include "web/http/app.hpp"
+#include "web/http/local_path.hpp"
 
 namespace carevoice::web {
 namespace {
 
 constexpr const char* kSessionCookie = "cv_session";
-
-// Only local paths may follow sign-in, so a link cannot send someone on to another site.
-std::string SafeNext(const std::string& next) {
-    if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.find('\\') != std::string::npos) return "/";
-    return next;
-}
 
 nlohmann::json ErrorList(const std::vector<FieldProblem>& problems) {
     nlohmann::json list = nlohmann::json::array();
@@ -154,7 +149,7 @@ void HandleSignIn(RequestContext& ctx) {
     if (s.ok()) s = tx->Commit();
     if (!s.ok()) return ctx.Error(503, s);
     ctx.SetCookie(kSessionCookie, token, 0);
-    ctx.Redirect(SafeNext(ctx.Param("next")), "You are signed in as " + user->display_name + ".");
+    ctx.Redirect(SafeLocalPath(ctx.Param("next")), "You are signed in as " + user->display_name + ".");
 }
 
 void HandleSignOut(RequestContext& ctx) {
@@ -194,7 +189,7 @@ void HandleChangePassword(RequestContext& ctx) {
 
 void RegisterAccountRoutes(Router& router) {
     router.Add("GET", "/sign-in", Access::Public(), RouteKind::kPage, [](RequestContext& ctx) {
-        if (ctx.user) return ctx.Redirect(SafeNext(ctx.Param("next")));
+        if (ctx.user) return ctx.Redirect(SafeLocalPath(ctx.Param("next")));
         ShowSignIn(ctx, "", {}, 200);
     });
     router.Add("POST", "/sign-in", Access::Public(), RouteKind::kPage, HandleSignIn);

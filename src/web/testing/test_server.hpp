@@ -25,6 +25,7 @@ class TestServer {
     int port() const { return port_; }
     FakeClock& clock() { return *clock_; }
     App& app() { return server_->app(); }
+    Server& server() { return *server_; }
     // Adds an account directly (role name, password).
     void AddUser(const std::string& username, const std::string& role, const std::string& password);
 

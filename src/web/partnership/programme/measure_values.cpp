@@ -156,7 +156,9 @@ void Import(RequestContext& ctx) {
 void RegisterMeasureValueRoutes(Router& router) {
     router.Add("GET", "/groups/:id/measures/:measure_id/values", Access::SignedIn(), RouteKind::kPage, ShowValues);
     router.Add("POST", "/groups/:id/measures/:measure_id/values", Access::SignedIn(), RouteKind::kPage, AddValue);
-    router.Add("POST", "/groups/:id/measures/:measure_id/import", Access::SignedIn(), RouteKind::kPage, Import);
+    // The values come as a CSV file or pasted into the "csv" box.
+    router.Add("POST", "/groups/:id/measures/:measure_id/import", Access::SignedIn(), RouteKind::kPage, Import,
+               RouteOptions::Upload({"csv"}));
 }
 
 }  // namespace carevoice::web::partnership_pages
