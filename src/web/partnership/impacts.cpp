@@ -124,12 +124,7 @@ void CreateImpact(RequestContext& ctx) {
     std::vector<FieldProblem> problems;
     partnership::Impact impact = BuildImpact(form, standing->group.id, problems);
     Status valid = partnership::ValidateImpact(impact);
-    for (const auto& d : valid.details()) {
-        bool seen = false;
-        for (const auto& p : problems) seen = seen || p.field == d.field;
-        if (!seen) problems.push_back(d);
-    }
-    if (problems.empty() && !valid.ok()) problems.push_back({"title", valid.message()});
+    forms::AddValidation(problems, valid, "title");
     if (!problems.empty()) return ShowForm(ctx, standing->group, form, problems, 422);
 
     auto tx = store::Transaction::Begin(ctx.db());
