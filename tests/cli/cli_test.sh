@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The carevoice command line, end to end: help, errors on stderr with a non-zero exit, user
-# management, import refusing a bad file whole, --skip-invalid, ratings (borderline CCG ratings, --compare) and
-# buddy output.
+# The carevoice command line, end to end: help, errors on stderr with a non-zero exit (each refusal's reason
+# checked there), user management, import refusing a bad file whole, --skip-invalid, ratings (borderline CCG
+# ratings, --compare) and buddy output.
 # Usage: cli_test.sh PATH/TO/carevoice
 set -uo pipefail
 CV=$1
@@ -11,11 +11,13 @@ DB="sqlite:$WORK/cv.db"
 passed=0
 failed=0
 
-check() {  # description, expected exit code, command...; output in $OUT
+check() {  # description, expected exit code, command...; what it printed in $OUT, its stderr alone in $ERR
   local what=$1 want=$2
   shift 2
-  OUT=$("$@" 2>&1)
+  "$@" >"$WORK/stdout" 2>"$WORK/stderr"
   local rc=$?
+  ERR=$(<"$WORK/stderr")
+  OUT=$(cat "$WORK/stdout" "$WORK/stderr")
   if [[ $rc -eq $want ]]; then
     passed=$((passed + 1))
   else
@@ -24,15 +26,18 @@ check() {  # description, expected exit code, command...; output in $OUT
     echo "$OUT" | head -20
   fi
 }
-contains() {  # description, needle
+contains() {  # description, needle: somewhere in what the command printed
   if grep -qF -- "$2" <<<"$OUT"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1: no '$2' in:"; echo "$OUT" | head -20; fi
+}
+refused_with() {  # description, needle: the reason a refused command gives, on stderr
+  if grep -qF -- "$2" <<<"$ERR"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1: no '$2' on stderr:"; echo "$ERR" | head -20; fi
 }
 
 check "help" 0 "$CV" --help
 contains "help lists serve" "serve"
 check "every command has help" 0 "$CV" import cpes-results --help
 check "no command is an error" 2 "$CV"
-contains "no command says what to do" "carevoice --help"
+refused_with "no command says what to do" "carevoice --help"
 
 check "migrate" 0 "$CV" migrate --db "$DB"
 contains "migrate reports" "Applied 0001_platform"
@@ -42,15 +47,15 @@ contains "up to date" "up to date"
 check "add admin" 0 "$CV" user add ann.admin --name "Ann Admin" --role admin --db "$DB"
 contains "first password printed" "First password:"
 check "bad role" 1 "$CV" user add bob --name "Bob" --role boss --db "$DB"
-contains "bad role explained" "Choose one of: admin, analyst, facilitator, member, coordinator"
+refused_with "bad role explained" "Choose one of: admin, analyst, facilitator, member, coordinator"
 check "duplicate username" 1 "$CV" user add ann.admin --name "Ann Again" --role member --db "$DB"
-contains "duplicate explained" "already taken"
+refused_with "duplicate explained" "already taken"
 check "password from stdin" 0 bash -c "echo 'a-long-enough-password' | '$CV' user add cat.member --name 'Cat Member' --role member --password-stdin --db '$DB'"
 check "set role" 0 "$CV" user set-role cat.member analyst --db "$DB"
 check "unknown user" 1 "$CV" user disable nobody --db "$DB"
-contains "unknown user explained" "carevoice user list"
+refused_with "unknown user explained" "carevoice user list"
 check "cannot disable the only admin" 1 "$CV" user disable ann.admin --db "$DB"
-contains "last admin explained" "only active administrator"
+refused_with "last admin explained" "only active administrator"
 check "list" 0 "$CV" user list --db "$DB"
 contains "list shows role" "cat.member"
 
@@ -61,23 +66,24 @@ HEADER="level,org_code,org_name,cancer_alliance,year,kind,sex,imd_quintile,tumou
   echo "Trust,RA9,Torbay,Peninsula,2018,adjusted,Both,All,All Cancers,Q2,12O,80,,,,,,,"
 } > "$WORK/bad.csv"
 check "bad file refused" 1 "$CV" import cpes-results "$WORK/bad.csv" --db "$DB"
-contains "names line and column" "line 3, column n: '12O' is not a number of respondents"
-contains "says nothing imported" "Nothing was imported"
+refused_with "names line and column" "line 3, column n: '12O' is not a number of respondents"
+refused_with "says nothing imported" "Nothing was imported"
 check "skip invalid" 0 "$CV" import cpes-results "$WORK/bad.csv" --skip-invalid --rejected-out "$WORK/rejected.csv" --db "$DB"
 contains "skip reports" "Skipped 1 invalid lines"
 if grep -q '^3,n,' "$WORK/rejected.csv"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: rejected.csv lacks line 3"; fi
 check "missing file" 1 "$CV" import cpes-results "$WORK/none.csv" --db "$DB"
-contains "missing file named" "none.csv"
+refused_with "missing file named" "none.csv"
 head -c 3145728 /dev/zero | gzip -c > "$WORK/zeros.csv.gz"  # 3 MB once unpacked
 check "gzip past the limit refused" 1 "$CV" import cpes-results "$WORK/zeros.csv.gz" --max-unpacked-mb 1 --db "$DB"
-contains "limit named" "unpacks to more than 1 MB, the limit"
-contains "how to raise it" "--max-unpacked-mb"
+refused_with "limit named" "unpacks to more than 1 MB, the limit"
+refused_with "how to raise it" "--max-unpacked-mb"
 check "limit from the environment" 1 env CAREVOICE_MAX_UNPACKED_MB=1 "$CV" import cpes-results "$WORK/zeros.csv.gz" --db "$DB"
-contains "environment limit named" "unpacks to more than 1 MB, the limit"
+refused_with "environment limit named" "unpacks to more than 1 MB, the limit"
 check "limit of zero refused" 2 "$CV" import cpes-results "$WORK/zeros.csv.gz" --max-unpacked-mb 0 --db "$DB"
 check "ratings for a year without data" 1 "$CV" ratings --year 2011 --db "$DB"
-contains "explains" "import the published results first"
+refused_with "no data explained" "import the published results first"
 check "bad format" 2 "$CV" ratings --year 2018 --format xml --db "$DB"
+refused_with "bad format named" "--format: xml not in {csv,json}"
 # Three published 2018 CCG results for Q1. Blackburn with Darwen's 84% equals its published upper limit (84):
 # the rounded figures cannot say which side the unrounded score fell, so the rating is borderline.
 {
@@ -97,7 +103,7 @@ contains "one tie" "ties (published score equal to a published limit): 1"
 contains "untied agree" "ratings agreeing where not tied: 2 of 2"
 contains "borderline shown" "shown as borderline: 1"
 check "bad database URL" 1 "$CV" migrate --db "mysql://x"
-contains "bad URL explained" "use sqlite:PATH or postgresql://"
+refused_with "bad URL explained" "use sqlite:PATH or postgresql://"
 
 # SPC: 11 points around 11.5, then 30. Mean 155/12 = 12.917; moving ranges 2,1,2,3,2,1,2,3,2,1,19 have mean
 # 38/11 = 3.455, and 19 > 3.267 x 3.455 = 11.29 is left out, so the mean moving range is 19/10 = 1.9 and the
@@ -114,8 +120,9 @@ contains "upper limit 17.97" ",17.97"
 check "spc json" 0 "$CV" spc "$WORK/measure.csv" --better higher --format json
 contains "json icon" '"variation_icon": "improvement_high"'
 check "spc rebase on a date without a point" 1 "$CV" spc "$WORK/measure.csv" --rebase 2024-06-15
+refused_with "spc rebase date named" "rebase 2024-06-15: is not the date of any point"
 check "spc bad value" 1 bash -c "printf 'date,value\n2024-01-01,ten\n' > '$WORK/bad_measure.csv'; '$CV' spc '$WORK/bad_measure.csv'"
-contains "spc names line" "line 2"
+refused_with "spc names line" "line 2"
 
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -8,10 +8,12 @@
 #include <regex>
 #include <set>
 
-#include "app/cpes_import.hpp"
 #include "core/csv.hpp"
 #include "core/file.hpp"
 #include "core/gzip_test_data.hpp"
+#include "web/testing/cpes_files.hpp"
+#include "web/testing/payloads.hpp"
+#include "web/testing/responses.hpp"
 #include "web/testing/test_server.hpp"
 #include "web/testing/unzip.hpp"
 
@@ -32,75 +34,52 @@ constexpr const char* kMadeUpName = "=2+3 Test Trust";
 constexpr const char* kSuppressedScore = "0.7";       // ZZ1 Q1, n = 15
 constexpr const char* kSuppressedGroupScore = "0.3";  // ZZ1 Breast Q2, n = 15
 
-std::string SharedDir() {
-    if (const char* env = std::getenv("CAREVOICE_SHARED_DIR"); env && *env) return env;
-    std::string here = __FILE__;  // <source>/src/web/experience_http_test.cpp
-    return here.substr(0, here.rfind("/src/web/")) + "/../shared";
-}
-
-struct Fixture {
-    std::string results, questions, parameters;
+struct Fixture : CpesFiles {
     int rated_q1 = 0;  // trusts with a 2018 adjusted Q1 score from at least 21 respondents
 };
 
 Fixture BuildFixture() {
-    const std::string dir = SharedDir() + "/datasets/cpes/";
     Fixture f;
-    auto all = ReadTextFile(dir + "cpes_2015_2018_results.csv.gz");
-    EXPECT_TRUE(all.ok()) << all.status().ToString();
-    f.questions = *ReadTextFile(dir + "cpes_2015_2018_questions.csv");
-    f.parameters = *ReadTextFile(dir + "cpes_2018_expected_range_parameters.csv");
-    csv::Reader reader(*all);
-    EXPECT_TRUE(*reader.Next());
-    std::vector<std::string> header(reader.fields().begin(), reader.fields().end());
-    auto col = [&](const char* name) {
-        return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+    CpesRowFilter filter;
+    filter.code_wanted = [](std::string_view code) {
+        return kTrusts.contains(std::string(code)) || code.starts_with("E56");
     };
-    const std::size_t level = col("level"), code = col("org_code"), name = col("org_name"), year = col("year"),
-                      kind = col("kind"), group = col("tumour_group"), question = col("question"), n = col("n"),
-                      score = col("score"), rating = col("rating");
-    f.results = csv::Row(header);
-    const std::string_view text = *all;
-    for (std::size_t pos = text.find('\n') + 1, end = 0; pos < text.size(); pos = end + 1) {
-        end = std::min(text.find('\n', pos), text.size());
-        const std::string_view line = text.substr(pos, end - pos);
-        // The code is the second field (levels and codes hold no commas): most lines are skipped unparsed.
-        const std::size_t first = line.find(',');
-        const std::string code_field(line.substr(first + 1, line.find(',', first + 1) - first - 1));
-        const bool alliance_code = code_field.starts_with("E56");
-        if (!kTrusts.contains(code_field) && !alliance_code) continue;
-        csv::Reader one(line);
-        EXPECT_TRUE(*one.Next());
-        std::vector<std::string> row(one.fields().begin(), one.fields().end());
+    filter.keep = [&f](const CpesColumnOf& col, std::vector<std::string>& row, std::string& extra) {
+        const std::size_t level = col("level"), code = col("org_code"), name = col("org_name"), year = col("year"),
+                          kind = col("kind"), group = col("tumour_group"), question = col("question"), n = col("n"),
+                          score = col("score"), rating = col("rating");
+        const bool alliance_code = row[code].starts_with("E56");
         const bool wanted_kind = (row[year] == "2018" && row[kind] != "yearonyear") ||
                                  (row[kind] == "yearonyear" && (row[year] == "2017" || row[year] == "2018"));
         // Peninsula's 2018 rows, and every alliance's adjusted 2018 rows: alliances are rated against each other.
         const bool wanted_org = kTrusts.contains(row[code]) || (row[code] == kPeninsula && row[year] == "2018") ||
                                 (alliance_code && row[year] == "2018" && row[kind] == "adjusted");
-        if (!wanted_kind || !wanted_org) continue;
-        f.results += csv::Row(row);
+        if (!wanted_kind || !wanted_org) return false;
         if (row[level] == "Trust" && row[kind] == "adjusted" && row[question] == "Q1" && !row[score].empty() &&
             std::stoi(row[n]) >= 21) {
             ++f.rated_q1;
         }
-        if (row[code] != kTorbay || row[year] != "2018") continue;
+        if (row[code] != kTorbay || row[year] != "2018") return true;
         const bool adjusted = row[kind] == "adjusted";
-        if (!adjusted && !(row[kind] == "unadjusted" && row[group] == "Breast")) continue;
-        row[code] = kMadeUp;
-        row[name] = kMadeUpName;
-        if (!adjusted && row[question] == "Q5") row[n] = "";  // a score published without its n
-        if ((adjusted && row[question] == "Q1") || (!adjusted && row[question] == "Q2")) {
-            row[n] = "15";
-            row[score] = adjusted ? kSuppressedScore : kSuppressedGroupScore;
-            for (const char* c : {"ci_lower", "ci_upper", "expected_lower", "expected_upper"}) row[col(c)] = "";
-            row[rating] = "";
+        if (!adjusted && !(row[kind] == "unadjusted" && row[group] == "Breast")) return true;
+        std::vector<std::string> copy = row;
+        copy[code] = kMadeUp;
+        copy[name] = kMadeUpName;
+        if (!adjusted && copy[question] == "Q5") copy[n] = "";  // a score published without its n
+        if ((adjusted && copy[question] == "Q1") || (!adjusted && copy[question] == "Q2")) {
+            copy[n] = "15";
+            copy[score] = adjusted ? kSuppressedScore : kSuppressedGroupScore;
+            for (const char* c : {"ci_lower", "ci_upper", "expected_lower", "expected_upper"}) copy[col(c)] = "";
+            copy[rating] = "";
         }
         // csv::Row guards against formula injection; the name must reach the importer as it is.
-        std::string made_up = csv::Row(row);
+        std::string made_up = csv::Row(copy);
         const std::string guarded = "'" + std::string(kMadeUpName);
         made_up.replace(made_up.find(guarded), guarded.size(), kMadeUpName);
-        f.results += made_up;
-    }
+        extra += made_up;
+        return true;
+    };
+    static_cast<CpesFiles&>(f) = ReadCpesFiles(filter);
     return f;
 }
 
@@ -109,20 +88,11 @@ const Fixture& TheFixture() {
     return f;
 }
 
-void Import(TestServer& server, const std::string& results, bool with_extras = true) {
-    auto conn = server.app().database().Acquire();
-    app::CpesImportRequest request;
-    request.results = results;
-    if (with_extras) {
-        request.questions = TheFixture().questions;
-        request.parameters = TheFixture().parameters;
-    }
-    request.source = "fixture.csv";
-    app::Actor actor;
-    actor.username = "(test)";
-    actor.role = "admin";
-    auto report = app::ImportCpes(*conn, server.clock(), request, actor);
-    ASSERT_TRUE(report.ok()) << report.status().ToString();
+// The fixture, with other results.
+void Import(TestServer& server, const std::string& results) {
+    CpesFiles files = TheFixture();
+    files.results = results;
+    ImportCpes(server, files);
 }
 
 // The <tr> of a table row that links to question `q` (profile pages).
@@ -131,12 +101,6 @@ std::string RowOf(const std::string& html, const std::string& q) {
     if (at == std::string::npos) return "";
     const auto start = html.rfind("<tr", at);
     return html.substr(start, html.find("</tr>", at) - start);
-}
-
-std::size_t Count(const std::string& haystack, const std::string& needle) {
-    std::size_t n = 0;
-    for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
-    return n;
 }
 
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
@@ -153,17 +117,6 @@ bool HasNumberCell(const std::string& sheet_xml, const std::string& value) {
     for (char c : value) escaped += c == '.' ? std::string("\\.") : std::string(1, c);
     const std::regex cell("<c r=\"[A-Z]+[0-9]+\"( s=\"[0-9]+\")?><v>" + escaped + "</v></c>");
     return std::regex_search(sheet_xml, cell);
-}
-
-std::string Multipart(const std::string& boundary, const std::vector<std::pair<std::string, std::string>>& fields,
-                      const std::string& file_field, const std::string& filename, const std::string& content) {
-    std::string body;
-    for (const auto& [k, v] : fields) {
-        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
-    }
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field + "\"; filename=\"" +
-            filename + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-    return body;
 }
 
 class ExperienceHttpTest : public ::testing::Test {
@@ -245,7 +198,8 @@ TEST_F(ExperienceHttpTest, ProfileSortsAndFiltersByLinks) {
     EXPECT_EQ(below->body.find("Above expected</strong>"), std::string::npos);
     EXPECT_EQ(below->body.find("Within expected</strong>"), std::string::npos);
     EXPECT_NE(below->body.find("Below expected</strong>"), std::string::npos);
-    EXPECT_EQ(Get("/experience/organisations/RWH?sort=sideways")->status, 422);
+    EXPECT_TRUE(IsErrorPage(Get("/experience/organisations/RWH?sort=sideways"), 422,
+                            "sort: 'sideways' is not one of questionnaire"));
 }
 
 TEST_F(ExperienceHttpTest, SuppressedFiguresNeverAppearOnPagesOrDownloads) {
@@ -393,12 +347,12 @@ TEST_F(ExperienceHttpTest, FunnelPlotIsAnAccessibleSvgWithOnePointPerRatedTrust)
     EXPECT_NE(html.find("Number of respondents"), std::string::npos);
     EXPECT_NE(html.find("Highlighted: Torbay and South Devon NHS Foundation Trust (RA9)"), std::string::npos);
     // Every plotted point carries its own <title>; the legend's markers do not.
-    EXPECT_EQ(Count(html, "<g><title>"), static_cast<std::size_t>(TheFixture().rated_q1));
-    EXPECT_EQ(Count(html, "cv-point--highlight"), 1u);
-    EXPECT_EQ(Count(html, "class=\"cv-funnel__limit998\""), 2u + 1u);  // two curves and the legend
+    EXPECT_EQ(Occurrences(html, "<g><title>"), static_cast<std::size_t>(TheFixture().rated_q1));
+    EXPECT_EQ(Occurrences(html, "cv-point--highlight"), 1u);
+    EXPECT_EQ(Occurrences(html, "class=\"cv-funnel__limit998\""), 2u + 1u);  // two curves and the legend
     EXPECT_NE(html.find("parameters published by NHS England for 2018"), std::string::npos);
     // The same numbers as a table beside it.
-    EXPECT_EQ(Count(html, "<th scope=\"row\" class=\"nhsuk-table__cell\"><a href=\"/experience/organisations/"),
+    EXPECT_EQ(Occurrences(html, "<th scope=\"row\" class=\"nhsuk-table__cell\"><a href=\"/experience/organisations/"),
               static_cast<std::size_t>(TheFixture().rated_q1));
     EXPECT_EQ(html.find("style=\""), std::string::npos);
     EXPECT_EQ(html.find("<script>"), std::string::npos);
@@ -426,7 +380,8 @@ TEST_F(ExperienceHttpTest, BuddyPageListsPairsWithTheirReasons) {
     EXPECT_EQ(csv_rows[1][0], "pair");
     auto api = nlohmann::json::parse(Get("/api/v1/buddy?year=2018")->body);
     EXPECT_EQ(api["pairs"].size() + 0, csv_rows.size() - 1 - api["unmatched"].size());
-    EXPECT_EQ(Get("/experience/buddy?max_mentees=0")->status, 422);
+    EXPECT_TRUE(IsErrorPage(Get("/experience/buddy?max_mentees=0"), 422,
+                            "max_mentees: '0' is not a whole number from 1 to 50"));
 }
 
 TEST_F(ExperienceHttpTest, OverviewFiltersByAllianceAndQuestionPageListsBestAndWorst) {
@@ -437,14 +392,15 @@ TEST_F(ExperienceHttpTest, OverviewFiltersByAllianceAndQuestionPageListsBestAndW
     ASSERT_EQ(peninsula->status, 200);
     EXPECT_NE(peninsula->body.find("Torbay and South Devon"), std::string::npos);
     EXPECT_EQ(peninsula->body.find("East and North Hertfordshire NHS Trust"), std::string::npos);
-    EXPECT_EQ(Get("/experience/overview?alliance=NOPE")->status, 422);
+    EXPECT_TRUE(IsErrorPage(Get("/experience/overview?alliance=NOPE"), 422,
+                            "alliance: 'NOPE' is not the code of a cancer alliance"));
     auto q8 = Get("/experience/questions/Q8?year=2018");
     ASSERT_EQ(q8->status, 200);
     const auto above = q8->body.find("Rated above expected</h2>");
     const auto below = q8->body.find("Rated below expected</h2>");
     const auto torbay = q8->body.find("Torbay and South Devon");
     EXPECT_TRUE(above < torbay && torbay < below);
-    EXPECT_EQ(Get("/experience/questions/Q999")->status, 404);
+    EXPECT_TRUE(IsErrorPage(Get("/experience/questions/Q999"), 404, "Q999 is not a question rated in 2018"));
 }
 
 TEST_F(ExperienceHttpTest, XlsxDownloadIsAWorkbookWithTextNeverFormulas) {
@@ -461,34 +417,25 @@ TEST_F(ExperienceHttpTest, XlsxDownloadIsAWorkbookWithTextNeverFormulas) {
 }
 
 TEST_F(ExperienceHttpTest, UnknownOrganisationIsNotFound) {
-    auto page = Get("/experience/organisations/NOPE9");
-    EXPECT_EQ(page->status, 404);
-    EXPECT_NE(page->body.find("no organisation has the code"), std::string::npos);
-    auto api = Get("/api/v1/organisations/NOPE9/results");
-    EXPECT_EQ(api->status, 404);
-    EXPECT_EQ(nlohmann::json::parse(api->body)["error"]["code"], "not_found");
-    EXPECT_EQ(Get("/api/v1/organisations/NOPE9")->status, 404);
-    EXPECT_EQ(Get("/experience/organisations/NOPE9/profile.xlsx")->status, 404);
+    EXPECT_TRUE(IsErrorPage(Get("/experience/organisations/NOPE9"), 404, "no organisation has the code"));
+    EXPECT_TRUE(IsApiError(Get("/api/v1/organisations/NOPE9/results"), 404, "not_found"));
+    EXPECT_TRUE(IsApiError(Get("/api/v1/organisations/NOPE9"), 404, "not_found"));
+    EXPECT_TRUE(IsErrorPage(Get("/experience/organisations/NOPE9/profile.xlsx"), 404, "no organisation has the code"));
 }
 
 TEST_F(ExperienceHttpTest, BadQueryValuesGetAClearMessage) {
-    auto year = Get("/experience/funnel?year=abc&question=Q1");
-    EXPECT_EQ(year->status, 422);
-    EXPECT_NE(year->body.find("abc&apos; is not a year: give one such as 2018"), std::string::npos) << year->body;
-    auto question = Get("/experience/funnel?year=2018&question=Q999");
-    EXPECT_EQ(question->status, 422);
-    EXPECT_NE(question->body.find("Q999&apos; is not a question rated in 2018"), std::string::npos);
-    auto missing = Get("/experience/overview?year=2012");
-    EXPECT_EQ(missing->status, 422);
-    EXPECT_NE(missing->body.find("years with results: 2018"), std::string::npos);
-    EXPECT_EQ(Get("/experience/overview?level=county")->status, 422);
+    EXPECT_TRUE(
+        IsErrorPage(Get("/experience/funnel?year=abc&question=Q1"), 422, "'abc' is not a year: give one such as 2018"));
+    EXPECT_TRUE(
+        IsErrorPage(Get("/experience/funnel?year=2018&question=Q999"), 422, "'Q999' is not a question rated in 2018"));
+    EXPECT_TRUE(IsErrorPage(Get("/experience/overview?year=2012"), 422, "years with results: 2018"));
+    EXPECT_TRUE(IsErrorPage(Get("/experience/overview?level=county"), 422,
+                            "level: 'county' is not one of trust, ccg, alliance"));
     auto api = Get("/api/v1/ratings?year=abc");
-    EXPECT_EQ(api->status, 422);
-    auto error = nlohmann::json::parse(api->body)["error"];
-    EXPECT_EQ(error["code"], "invalid_argument");
-    EXPECT_EQ(error["details"][0]["field"], "year");
-    EXPECT_EQ(error["details"][0]["problem"], "'abc' is not a year: give one such as 2018");
-    EXPECT_EQ(Get("/api/v1/funnel?year=2018&question=Q999")->status, 422);
+    EXPECT_TRUE(IsApiError(api, 422, "invalid_argument", "year"));
+    EXPECT_EQ(nlohmann::json::parse(api->body)["error"]["details"][0]["problem"],
+              "'abc' is not a year: give one such as 2018");
+    EXPECT_TRUE(IsApiError(Get("/api/v1/funnel?year=2018&question=Q999"), 422, "invalid_argument", "question"));
 }
 
 TEST_F(ExperienceHttpTest, ApiServesOrganisationsRatingsAndFunnelData) {
@@ -622,12 +569,12 @@ TEST_F(ExperienceUploadTest, OnlyAnalystsAndAdminsMayUpload) {
     EXPECT_EQ(page->get_header_value("Location").rfind("/sign-in", 0), 0u);
     Browser member(server_->port());
     ASSERT_EQ(member.SignIn("morgan", "member-password-1")->status, 303);
-    EXPECT_EQ(member.Get("/experience/import")->status, 403);
+    EXPECT_TRUE(IsErrorPage(member.Get("/experience/import"), 403, "Your role (member) does not allow this"));
     const std::string token = member.CsrfFrom("/");
     auto r = member.Send("POST", "/experience/import",
                          Multipart("b0undary", {{"csrf_token", token}}, "results", "x.csv", SmallFile(false)),
                          "multipart/form-data; boundary=b0undary");
-    EXPECT_EQ(r->status, 403);
+    EXPECT_TRUE(IsErrorPage(r, 403, "Your role (member) does not allow this"));
     EXPECT_EQ(CountResults(), 0);
 }
 

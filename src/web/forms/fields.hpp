@@ -2,6 +2,7 @@
 // in template data, and the error summary with each field's own error. Header-only: small and generic.
 #pragma once
 
+#include <cctype>
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -66,6 +67,29 @@ inline bool HasProblem(const std::vector<FieldProblem>& problems, const std::str
 // Adds `problem` unless a problem about the same field is already listed.
 inline void AddProblem(std::vector<FieldProblem>& problems, FieldProblem problem) {
     if (!HasProblem(problems, problem.field)) problems.push_back(std::move(problem));
+}
+
+// A problem a domain validator found, as a form's error summary shows it: a sentence that names its field.
+// Validators name the field apart from the problem ("name", "is required"; Problems::ToStatus joins them
+// with a space), so the field, in words, goes first: "Name is required", "Training 1 course is required".
+inline FieldProblem NamingTheField(const FieldProblem& p) {
+    std::string words;
+    for (char c : p.field) {
+        const bool gap = c == '_' || c == '[' || c == ']' || c == '.';
+        if (gap && !words.empty() && words.back() != ' ') words += ' ';
+        if (!gap) words += c;
+    }
+    words = std::string(text::Trim(words));
+    if (words.empty()) return p;
+    words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+    return {p.field, words + " " + p.problem};
+}
+
+// Adds each problem of a domain validation (`valid`) about a field the form has not named already, naming
+// the field; when validation failed without naming a field, its message, shown against `fallback_field`.
+inline void AddValidation(std::vector<FieldProblem>& problems, const Status& valid, const std::string& fallback_field) {
+    for (const auto& d : valid.details()) AddProblem(problems, NamingTheField(d));
+    if (problems.empty() && !valid.ok()) problems.push_back({fallback_field, valid.message()});
 }
 
 // Puts the error summary ("errors": [{field_id, message}], for error_summary.mustache) and each field's

@@ -294,8 +294,7 @@ void CreateAudit(RequestContext& ctx) {
     audit.notes = form.notes;
     if (problems.empty()) {
         Status valid = partnership::ValidateEnvironmentalAudit(audit, *checklist);
-        for (const auto& d : valid.details()) problems.push_back(d);
-        if (problems.empty() && !valid.ok()) problems.push_back({"site", valid.message()});
+        forms::AddValidation(problems, valid, "site");
     }
     if (!problems.empty()) return ShowStartForm(ctx, *standing, form, problems, 422);
 

@@ -126,12 +126,7 @@ void CreateImpact(RequestContext& ctx) {
     std::vector<FieldProblem> problems;
     partnership::Impact impact = BuildImpact(form, standing->group.id, problems);
     Status valid = partnership::ValidateImpact(impact);
-    for (const auto& d : valid.details()) {
-        bool seen = false;
-        for (const auto& p : problems) seen = seen || p.field == d.field;
-        if (!seen) problems.push_back(d);
-    }
-    if (problems.empty() && !valid.ok()) problems.push_back({"title", valid.message()});
+    forms::AddValidation(problems, valid, "title");
     nlohmann::json preview;
     if (impact.is_public) {  // what the group's public "you said, we did" shows
         const std::vector<PublicField> published = {

@@ -186,8 +186,7 @@ void SaveMember(RequestContext& ctx) {
     p.consent_to_be_named = ctx.Param("consent_to_be_named") == "yes";
 
     Status valid = partnership::ValidatePerson(p);
-    for (const auto& d : valid.details()) problems.push_back(d);
-    if (problems.empty() && !valid.ok()) problems.push_back({"name", valid.message()});
+    forms::AddValidation(problems, valid, "name");
     if (!problems.empty()) return ShowForm(ctx, *standing, p, left_on, problems, 422);
 
     auto tx = store::Transaction::Begin(ctx.db());

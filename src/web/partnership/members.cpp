@@ -135,8 +135,7 @@ void AddMember(RequestContext& ctx) {
     p.joined_on = ctx.app.clock().Today();
     std::vector<FieldProblem> problems = ParseChoices(form, p);
     Status valid = partnership::ValidatePerson(p);
-    for (const auto& d : valid.details()) problems.push_back(d);
-    if (problems.empty() && !valid.ok()) problems.push_back({"name", valid.message()});
+    forms::AddValidation(problems, valid, "name");
     if (!problems.empty()) return ShowMembers(ctx, *standing, form, problems, 422);
 
     auto tx = store::Transaction::Begin(ctx.db());

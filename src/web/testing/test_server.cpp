@@ -148,13 +148,16 @@ std::unique_ptr<Browser> SignedInBrowser(TestServer& server, const std::string& 
     return b;
 }
 
-std::int64_t CountRows(TestServer& server, const std::string& sql) {
+std::int64_t CountRows(TestServer& server, const std::string& sql, const std::vector<store::Value>& params) {
     auto conn = server.app().database().Acquire();
-    return conn->QueryOne(sql)->Int(0);
+    auto row = conn->QueryOne(sql, params);
+    EXPECT_TRUE(row.ok()) << sql << ": " << row.status().ToString();
+    return row.ok() ? row->Int(0) : -1;
 }
 
-std::int64_t CountAuditEntries(TestServer& server, const std::string& action) {
-    return CountRows(server, "SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
+std::int64_t CountAuditEntries(TestServer& server, const std::string& action, const std::string& outcome) {
+    if (outcome.empty()) return CountRows(server, "SELECT COUNT(*) FROM audit_log WHERE action = ?", {action});
+    return CountRows(server, "SELECT COUNT(*) FROM audit_log WHERE action = ? AND outcome = ?", {action, outcome});
 }
 
 }  // namespace carevoice::web::testing

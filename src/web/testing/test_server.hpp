@@ -10,8 +10,10 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/clock.hpp"
+#include "store/sql.hpp"
 #include "web/http/server.hpp"
 
 namespace carevoice::web::testing {
@@ -62,8 +64,9 @@ class Browser {
 std::int64_t FillDemoGroup(TestServer& server);
 // A browser signed in through the form as `username` (a test failure if the sign-in is refused).
 std::unique_ptr<Browser> SignedInBrowser(TestServer& server, const std::string& username, const std::string& password);
-// The integer a COUNT query gives, and the number of audit entries of one action.
-std::int64_t CountRows(TestServer& server, const std::string& sql);
-std::int64_t CountAuditEntries(TestServer& server, const std::string& action);
+// The integer a COUNT query gives (`?` placeholders filled from `params`), and the number of audit entries
+// of one action (of one outcome too, if given).
+std::int64_t CountRows(TestServer& server, const std::string& sql, const std::vector<store::Value>& params = {});
+std::int64_t CountAuditEntries(TestServer& server, const std::string& action, const std::string& outcome = "");
 
 }  // namespace carevoice::web::testing

@@ -1,11 +1,31 @@
-#include "web/testing/unzip.hpp"
+#include "web/testing/payloads.hpp"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
 
 #include <cstdint>
+#include <cstdlib>
+
+#include "core/csv.hpp"
 
 namespace carevoice::web::testing {
+
+std::string SharedDir() {
+    if (const char* env = std::getenv("CAREVOICE_SHARED_DIR"); env && *env) return env;
+    const std::string here = __FILE__;  // <source>/src/web/testing/payloads.cpp
+    return here.substr(0, here.rfind("/src/web/")) + "/../shared";
+}
+
+std::string Multipart(const std::string& boundary, const std::vector<std::pair<std::string, std::string>>& fields,
+                      const std::string& file_field, const std::string& filename, const std::string& content) {
+    std::string body;
+    for (const auto& [k, v] : fields) {
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+    }
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field + "\"; filename=\"" +
+            filename + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return body;
+}
 
 std::map<std::string, std::string> Unzip(const std::string& zip) {
     auto u16 = [&](std::size_t o) {
@@ -40,6 +60,13 @@ std::map<std::string, std::string> Unzip(const std::string& zip) {
         p += 46 + name_len + extra_len + comment_len;
     }
     return files;
+}
+
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    csv::Reader reader(text);
+    while (*reader.Next()) rows.emplace_back(reader.fields().begin(), reader.fields().end());
+    return rows;
 }
 
 }  // namespace carevoice::web::testing

@@ -1,0 +1,125 @@
+#include "web/testing/responses.hpp"
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace carevoice::web::testing {
+namespace {
+
+// What a failed assertion shows of a body: enough to see which page came back.
+constexpr std::size_t kShownBody = 600;
+
+// The text of an HTML fragment as a person reads it: the five entities mustache writes turned back.
+std::string Unescaped(std::string html) {
+    static const std::vector<std::pair<std::string, std::string>> kEntities = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"}, {"&amp;", "&"}};
+    for (const auto& [entity, plain] : kEntities) {
+        for (auto at = html.find(entity); at != std::string::npos; at = html.find(entity, at + plain.size())) {
+            html.replace(at, entity.size(), plain);
+        }
+    }
+    return html;
+}
+
+// The text between each `open` and the `close` after it, in order.
+std::vector<std::string> Between(const std::string& text, const std::string& open, const std::string& close) {
+    std::vector<std::string> found;
+    for (std::size_t at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+        at += open.size();
+        const std::size_t end = text.find(close, at);
+        if (end == std::string::npos) break;
+        found.push_back(text.substr(at, end - at));
+        at = end + close.size();
+    }
+    return found;
+}
+
+std::string Listed(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += "\n    " + item;
+    return out.empty() ? " (none)" : out;
+}
+
+::testing::AssertionResult StatusIs(const httplib::Result& r, int status) {
+    if (!r) return ::testing::AssertionFailure() << "no response: " << httplib::to_string(r.error());
+    if (r->status != status) {
+        return ::testing::AssertionFailure() << "status " << r->status << ", wanted " << status << "; body begins:\n"
+                                             << r->body.substr(0, kShownBody);
+    }
+    return ::testing::AssertionSuccess();
+}
+
+}  // namespace
+
+bool Contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+std::size_t Occurrences(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++count;
+    return count;
+}
+
+::testing::AssertionResult IsErrorPage(const httplib::Result& r, int status, const std::string& message) {
+    if (auto s = StatusIs(r, status); !s) return s;
+    // The error page is message.mustache: the heading, then each paragraph in a <p> of its own.
+    std::vector<std::string> paragraphs;
+    for (const auto& p : Between(r->body, "<p>", "</p>")) paragraphs.push_back(Unescaped(p));
+    for (const auto& p : paragraphs) {
+        if (Contains(p, message)) return ::testing::AssertionSuccess();
+    }
+    return ::testing::AssertionFailure() << "no paragraph of the " << status << " page says \"" << message
+                                         << "\"; its paragraphs:" << Listed(paragraphs);
+}
+
+::testing::AssertionResult HasFieldError(const httplib::Result& r, const std::string& field_id,
+                                         const std::string& message, int status) {
+    if (auto s = StatusIs(r, status); !s) return s;
+    // error_summary.mustache: <li><a href="#field_id">message</a></li> for each problem, or <li>message</li>
+    // for one the form has no element for.
+    const auto summary = Between(r->body, "nhsuk-error-summary__list\">", "</ul>");
+    if (summary.empty()) return ::testing::AssertionFailure() << "the " << status << " page has no error summary";
+    std::vector<std::string> items;  // "#id: message", or "message"
+    for (const auto& item : Between(summary.front(), "<li>", "</li>")) {
+        std::string id, text = item;
+        if (item.rfind("<a href=\"#", 0) == 0) {
+            id = item.substr(10, item.find('"', 10) - 10);
+            text = item.substr(item.find('>') + 1);
+            text = text.substr(0, text.rfind("</a>"));
+        }
+        text = Unescaped(text);
+        if ((field_id.empty() || id == field_id) && Contains(text, message)) return ::testing::AssertionSuccess();
+        items.push_back(id.empty() ? text : "#" + id + ": " + text);
+    }
+    return ::testing::AssertionFailure() << "the error summary has no "
+                                         << (field_id.empty() ? "problem" : "link to #" + field_id)
+                                         << (message.empty() ? "" : " saying \"" + message + "\"")
+                                         << "; it lists:" << Listed(items);
+}
+
+::testing::AssertionResult IsApiError(const httplib::Result& r, int status, const std::string& code,
+                                      const std::string& field) {
+    if (auto s = StatusIs(r, status); !s) return s;
+    const auto body = nlohmann::json::parse(r->body, nullptr, /*allow_exceptions=*/false);
+    if (!body.is_object() || !body.contains("error") || !body["error"].is_object()) {
+        return ::testing::AssertionFailure() << "not a JSON error: " << r->body.substr(0, kShownBody);
+    }
+    const auto& error = body["error"];
+    if (error.value("code", "") != code) {
+        return ::testing::AssertionFailure()
+               << "error code \"" << error.value("code", "") << "\", wanted \"" << code << "\": " << error.dump();
+    }
+    if (field.empty()) return ::testing::AssertionSuccess();
+    for (const auto& d : error.value("details", nlohmann::json::array())) {
+        if (d.value("field", "") == field) return ::testing::AssertionSuccess();
+    }
+    return ::testing::AssertionFailure() << "error.details does not name \"" << field << "\": " << error.dump();
+}
+
+::testing::AssertionResult IsSentToSignIn(const httplib::Result& r) {
+    if (auto s = StatusIs(r, 303); !s) return s;
+    const std::string location = r->get_header_value("Location");
+    if (location.rfind("/sign-in?next=", 0) == 0) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "sent to \"" << location << "\", not to the sign-in page";
+}
+
+}  // namespace carevoice::web::testing
