@@ -15,7 +15,6 @@
 #include "web/testing/payloads.hpp"
 #include "web/testing/responses.hpp"
 #include "web/testing/test_server.hpp"
-#include "web/testing/unzip.hpp"
 
 namespace carevoice::web::testing {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "web/testing/unzip.hpp"
+#include "web/testing/payloads.hpp"
 
 namespace carevoice::web::xlsx {
 namespace {

@@ -23,7 +23,6 @@
 #include "web/testing/cpes_files.hpp"
 #include "web/testing/demo_group_fixture.hpp"
 #include "web/testing/payloads.hpp"
-#include "web/testing/unzip.hpp"
 
 namespace carevoice::web::testing {
 namespace {
