@@ -57,6 +57,7 @@ void App::RegisterRoutes() {
     auto experience_cache = std::make_shared<experience_pages::ExperienceCache>();
     RegisterExperienceRoutes(router_, experience_cache);
     RegisterPartnershipRoutes(router_, experience_cache);
+    RegisterPathwayRoutes(router_);
 }
 
 void App::ResolveSession(RequestContext& ctx) {

@@ -74,5 +74,7 @@ class ExperienceCache;  // pages_experience_model.hpp
 // published results) share one cache of ratings per application.
 void RegisterExperienceRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
 void RegisterPartnershipRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
+// The patient and pathway pages (web/pathway): coordinators and admins only, every view audited.
+void RegisterPathwayRoutes(Router& router);
 
 }  // namespace carevoice::web
