@@ -36,8 +36,8 @@ Result<pathway::Patient> CreatePatient(store::Connection& conn, const Clock& clo
     return created;
 }
 
-Result<pathway::PathwayRecord> CreatePathway(store::Connection& conn, const Clock& clock,
-                                             pathway::PathwayRecord record, const Actor& actor) {
+Result<pathway::PathwayRecord> CreatePathway(store::Connection& conn, const Clock& clock, pathway::PathwayRecord record,
+                                             const Actor& actor) {
     pathway::PathwayRecord created;
     CV_RETURN_IF_ERROR(Audited(conn, clock, actor, "pathway.create", "pathway", [&]() -> Result<std::string> {
         if (record.ref.empty()) {
@@ -81,8 +81,8 @@ Status UpdatePathwayRecord(store::Connection& conn, const Clock& clock, const pa
     });
 }
 
-Status ChangeKeyWorker(store::Connection& conn, const Clock& clock, std::int64_t pathway_id,
-                       pathway::KeyWorker worker, const Actor& actor) {
+Status ChangeKeyWorker(store::Connection& conn, const Clock& clock, std::int64_t pathway_id, pathway::KeyWorker worker,
+                       const Actor& actor) {
     worker.assigned_at = clock.NowSeconds();
     worker.assigned_by = actor.username;
     return Audited(conn, clock, actor, "pathway.key_worker", "pathway", [&]() -> Result<std::string> {
@@ -101,8 +101,8 @@ Status RecordPathwayPreference(store::Connection& conn, const Clock& clock, std:
     });
 }
 
-Result<store::PathwayAction> AddPathwayAction(store::Connection& conn, const Clock& clock,
-                                              store::PathwayAction action, const Actor& actor) {
+Result<store::PathwayAction> AddPathwayAction(store::Connection& conn, const Clock& clock, store::PathwayAction action,
+                                              const Actor& actor) {
     action.created_at = clock.NowSeconds();
     action.created_by = actor.username;
     store::PathwayAction added;
@@ -130,15 +130,14 @@ Result<store::BreakGlass> BreakGlass(store::Connection& conn, const Clock& clock
     store::BreakGlass opened;
     CV_RETURN_IF_ERROR(Audited(conn, clock, actor, "pathway.break_glass", "pathway", [&]() -> Result<std::string> {
         CV_ASSIGN_OR_RETURN(opened, store::PathwayRepository(conn).OpenBreakGlass(
-                                        *actor.user_id, pathway_id, std::string(text::Trim(reason)),
-                                        clock.NowSeconds(), pathway::kBreakGlassSeconds));
+                                        *actor.user_id, pathway_id, std::string(text::Trim(reason)), clock.NowSeconds(),
+                                        pathway::kBreakGlassSeconds));
         return std::to_string(pathway_id);
     }));
     return opened;
 }
 
-Status ReviewBreakGlass(store::Connection& conn, const Clock& clock, std::int64_t break_glass_id,
-                        const Actor& actor) {
+Status ReviewBreakGlass(store::Connection& conn, const Clock& clock, std::int64_t break_glass_id, const Actor& actor) {
     return Audited(conn, clock, actor, "pathway.break_glass.review", "break_glass", [&]() -> Result<std::string> {
         CV_RETURN_IF_ERROR(
             store::PathwayRepository(conn).ReviewBreakGlass(break_glass_id, actor.username, clock.NowSeconds()));

@@ -20,8 +20,8 @@ namespace carevoice::app {
 Result<pathway::Patient> CreatePatient(store::Connection& conn, const Clock& clock, const pathway::Patient& patient,
                                        const Actor& actor);
 // The record's ref is given here ("CV000042", from the new pathway's place in the table) when empty.
-Result<pathway::PathwayRecord> CreatePathway(store::Connection& conn, const Clock& clock,
-                                             pathway::PathwayRecord record, const Actor& actor);
+Result<pathway::PathwayRecord> CreatePathway(store::Connection& conn, const Clock& clock, pathway::PathwayRecord record,
+                                             const Actor& actor);
 // An event entered on a page: its event id is given here ("web-7") when empty; a correction names the
 // event it supersedes. The same checks as an import (store::PathwayEventsRepository::Add).
 Result<pathway::Event> AddPathwayEvent(store::Connection& conn, const Clock& clock, std::int64_t pathway_id,
@@ -30,12 +30,12 @@ Result<pathway::Event> AddPathwayEvent(store::Connection& conn, const Clock& clo
 Status UpdatePathwayRecord(store::Connection& conn, const Clock& clock, const pathway::PathwayRecord& record,
                            const Actor& actor);
 // A new key worker; the history keeps the earlier ones.
-Status ChangeKeyWorker(store::Connection& conn, const Clock& clock, std::int64_t pathway_id,
-                       pathway::KeyWorker worker, const Actor& actor);
+Status ChangeKeyWorker(store::Connection& conn, const Clock& clock, std::int64_t pathway_id, pathway::KeyWorker worker,
+                       const Actor& actor);
 Status RecordPathwayPreference(store::Connection& conn, const Clock& clock, std::int64_t pathway_id,
                                pathway::Preference preference, const Actor& actor);
-Result<store::PathwayAction> AddPathwayAction(store::Connection& conn, const Clock& clock,
-                                              store::PathwayAction action, const Actor& actor);
+Result<store::PathwayAction> AddPathwayAction(store::Connection& conn, const Clock& clock, store::PathwayAction action,
+                                              const Actor& actor);
 Status CompletePathwayAction(store::Connection& conn, const Clock& clock, std::int64_t pathway_id,
                              std::int64_t action_id, const Actor& actor);
 
@@ -43,7 +43,6 @@ Status CompletePathwayAction(store::Connection& conn, const Clock& clock, std::i
 // pathway::kBreakGlassSeconds and is listed for admins until reviewed.
 Result<store::BreakGlass> BreakGlass(store::Connection& conn, const Clock& clock, std::int64_t pathway_id,
                                      const std::string& reason, const Actor& actor);
-Status ReviewBreakGlass(store::Connection& conn, const Clock& clock, std::int64_t break_glass_id,
-                        const Actor& actor);
+Status ReviewBreakGlass(store::Connection& conn, const Clock& clock, std::int64_t break_glass_id, const Actor& actor);
 
 }  // namespace carevoice::app

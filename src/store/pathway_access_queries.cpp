@@ -28,7 +28,7 @@ Result<std::vector<std::string>> ProvidersInvolved(Connection& conn, std::int64_
 }
 
 Result<std::vector<std::int64_t>> OpenPathwaysOfOrganisation(Connection& conn, const std::string& org_code,
-                                                            std::size_t limit) {
+                                                             std::size_t limit) {
     CV_ASSIGN_OR_RETURN(auto rows,
                         conn.Query("SELECT p.id FROM pathways p WHERE p.status = 'active' AND (p.prime_provider = ? "
                                    "OR EXISTS (SELECT 1 FROM pathway_events e WHERE e.pathway_ref = p.ref AND "
@@ -47,12 +47,12 @@ Result<std::vector<std::int64_t>> SearchPatientsByName(Connection& conn, const s
         pattern += c;
     }
     pattern += '%';
-    CV_ASSIGN_OR_RETURN(auto rows, conn.Query("SELECT id FROM patients WHERE LOWER(given_name) LIKE ? ESCAPE '\\' OR "
-                                              "LOWER(family_name) LIKE ? ESCAPE '\\' OR LOWER(given_name || ' ' || "
-                                              "family_name) LIKE ? ESCAPE '\\' ORDER BY family_name, given_name, id "
-                                              "LIMIT ?",
-                                              {pattern, pattern, pattern,
-                                               static_cast<std::int64_t>(kMaxPatientSearchResults)}));
+    CV_ASSIGN_OR_RETURN(auto rows,
+                        conn.Query("SELECT id FROM patients WHERE LOWER(given_name) LIKE ? ESCAPE '\\' OR "
+                                   "LOWER(family_name) LIKE ? ESCAPE '\\' OR LOWER(given_name || ' ' || "
+                                   "family_name) LIKE ? ESCAPE '\\' ORDER BY family_name, given_name, id "
+                                   "LIMIT ?",
+                                   {pattern, pattern, pattern, static_cast<std::int64_t>(kMaxPatientSearchResults)}));
     std::vector<std::int64_t> out;
     for (const auto& r : rows) out.push_back(r.Int(0));
     return out;

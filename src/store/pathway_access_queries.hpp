@@ -23,7 +23,7 @@ Result<std::vector<std::string>> ProvidersInvolved(Connection& conn, std::int64_
 // The ids of pathways the organisation is involved in, open ones (status active), newest first, at most
 // `limit`.
 Result<std::vector<std::int64_t>> OpenPathwaysOfOrganisation(Connection& conn, const std::string& org_code,
-                                                            std::size_t limit);
+                                                             std::size_t limit);
 
 // The ids of patients whose given or family name contains `name` (case-insensitive), at most
 // kMaxPatientSearchResults, by family name.

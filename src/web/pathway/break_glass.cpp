@@ -13,7 +13,8 @@ namespace {
 
 // Only a path of this site ("/pathways/3", "/patients/7"), never another site.
 std::string SafeNext(const std::string& next, std::int64_t pathway_id) {
-    const bool local = next.size() < 200 && (text::StartsWith(next, "/pathways/") || text::StartsWith(next, "/patients/"));
+    const bool local =
+        next.size() < 200 && (text::StartsWith(next, "/pathways/") || text::StartsWith(next, "/patients/"));
     return local && next.find("//") == std::string::npos ? next : PathwayPath(pathway_id);
 }
 

@@ -37,7 +37,8 @@ void RenderEventForm(RequestContext& ctx, const OpenPathway& open, nlohmann::jso
 void NewEvent(RequestContext& ctx) {
     auto open = BeginPathwayRequest(ctx, "patient.view");
     if (!open) return;
-    nlohmann::json form = {{"provider", open->record.prime_provider}, {"supersedes", ctx.Param("supersedes").substr(0, 64)}};
+    nlohmann::json form = {{"provider", open->record.prime_provider},
+                           {"supersedes", ctx.Param("supersedes").substr(0, 64)}};
     RenderEventForm(ctx, *open, form, DateInputOf("date", std::nullopt), DateInputOf("until", std::nullopt), {}, 200);
 }
 
@@ -69,7 +70,8 @@ void AddEvent(RequestContext& ctx) {
         if (event.ok()) {
             event->event_id.clear();
             auto added = app::AddPathwayEvent(ctx.db(), ctx.app.clock(), open->record.id, *event, ctx.ActorForAudit());
-            if (added.ok()) return ctx.Redirect(PathwayPath(open->record.id) + "#events", "The event has been recorded.");
+            if (added.ok())
+                return ctx.Redirect(PathwayPath(open->record.id) + "#events", "The event has been recorded.");
             if (!AddDomainProblems(added.status(), {}, "type", problems)) {
                 return ctx.Error(503, Status::Unavailable("the event cannot be saved now"));
             }
@@ -82,11 +84,10 @@ void AddEvent(RequestContext& ctx) {
 
 // ---- Summary, crisis contact, care plan
 
-constexpr const char* kRecordFields[] = {"crisis_name", "crisis_phone", "about_me", "what_matters",
-                                         "goals", "communication_needs", "care_plan"};
+constexpr const char* kRecordFields[] = {"crisis_name", "crisis_phone",        "about_me", "what_matters",
+                                         "goals",       "communication_needs", "care_plan"};
 
-void RenderEdit(RequestContext& ctx, const OpenPathway& open, nlohmann::json form, const Fields& problems,
-                int status) {
+void RenderEdit(RequestContext& ctx, const OpenPathway& open, nlohmann::json form, const Fields& problems, int status) {
     form["action"] = PathwayPath(open.record.id) + "/edit";
     form["ref"] = open.record.ref;
     form["breadcrumbs"] = Breadcrumbs(open.patient, &open.record);
@@ -99,9 +100,12 @@ void EditRecord(RequestContext& ctx) {
     if (!open) return;
     const auto& r = open->record;
     RenderEdit(ctx, *open,
-               {{"crisis_name", r.crisis_contact.name}, {"crisis_phone", r.crisis_contact.phone},
-                {"about_me", r.summary.about_me}, {"what_matters", r.summary.what_matters},
-                {"goals", r.summary.goals}, {"communication_needs", r.summary.communication_needs},
+               {{"crisis_name", r.crisis_contact.name},
+                {"crisis_phone", r.crisis_contact.phone},
+                {"about_me", r.summary.about_me},
+                {"what_matters", r.summary.what_matters},
+                {"goals", r.summary.goals},
+                {"communication_needs", r.summary.communication_needs},
                 {"care_plan", r.care_plan}},
                {}, 200);
 }
@@ -114,8 +118,8 @@ void SaveRecord(RequestContext& ctx) {
     nlohmann::json form;
     for (const char* f : kRecordFields) {
         const bool short_field = std::string_view(f).rfind("crisis_", 0) == 0;
-        form[f] = ReadText(ctx, f, short_field ? "The crisis contact" : "The text", short_field ? kShortText : kLongText,
-                           false, problems);
+        form[f] = ReadText(ctx, f, short_field ? "The crisis contact" : "The text",
+                           short_field ? kShortText : kLongText, false, problems);
     }
     r.crisis_contact = {form["crisis_name"], form["crisis_phone"]};
     r.summary = {form["about_me"], form["what_matters"], form["goals"], form["communication_needs"]};
@@ -163,8 +167,8 @@ void SaveKeyWorker(RequestContext& ctx) {
         }
     }
     RenderKeyWorker(ctx, *open,
-                    {{"key_worker_name", w.name}, {"key_worker_role", w.role}, {"key_worker_phone", w.phone}},
-                    problems, 400);
+                    {{"key_worker_name", w.name}, {"key_worker_role", w.role}, {"key_worker_phone", w.phone}}, problems,
+                    400);
 }
 
 // ---- Next actions
@@ -205,10 +209,12 @@ void RecordPreference(RequestContext& ctx) {
     if (!open) return;
     Fields problems;
     pathway::Preference p;
-    if (auto k = ParseName(pathway::kPreferenceKinds, ctx.Param("kind"))) p.kind = *k;
-    else problems.push_back({"kind", "Choose which preference this is"});
-    p.state = ctx.Param("state") == "decided" ? pathway::PreferenceState::kDecided
-                                              : pathway::PreferenceState::kNotYetDecided;
+    if (auto k = ParseName(pathway::kPreferenceKinds, ctx.Param("kind")))
+        p.kind = *k;
+    else
+        problems.push_back({"kind", "Choose which preference this is"});
+    p.state =
+        ctx.Param("state") == "decided" ? pathway::PreferenceState::kDecided : pathway::PreferenceState::kNotYetDecided;
     p.value = ReadText(ctx, "value", "The choice", 32, false, problems);
     p.detail = ReadText(ctx, "detail", "The detail", kLongText, false, problems);
     p.review_on = ParseDateInput(ReadDateInput(ctx, "review_on"), "The review date", false, problems);

@@ -75,8 +75,10 @@ TEST_F(PathwayHttpTest, ACoordinatorOfThePrimeProviderSeesThePathwayAndTheViewIs
     EXPECT_TRUE(Has(r->body, "Hospice 24/7 line")) << "the crisis contact is at the top";
     EXPECT_TRUE(Has(r->body, "I was a bus driver for thirty years"));
     EXPECT_EQ(CountAuditEntries(server_, "patient.view"), before + 1);
-    EXPECT_EQ(CountRows(server_, "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.view' AND outcome = "
-                                 "'success' AND record_id = '" + std::to_string(pathway_id_) + "'"),
+    EXPECT_EQ(CountRows(server_,
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.view' AND outcome = "
+                        "'success' AND record_id = '" +
+                            std::to_string(pathway_id_) + "'"),
               1);
 }
 
@@ -92,9 +94,9 @@ TEST_F(PathwayHttpTest, ACoordinatorOfAnotherOrganisationMustBreakGlassWithAReas
     ASSERT_TRUE(short_reason);
     EXPECT_EQ(short_reason->status, 400);
     EXPECT_TRUE(Has(short_reason->body, "at least 10 characters")) << short_reason->body;
-    auto glass = b->PostForm(PathwayPath("/break-glass"),
-                             {{"csrf_token", csrf}, {"reason", "Patient's daughter rang the crisis line"},
-                              {"next", PathwayPath()}});
+    auto glass = b->PostForm(
+        PathwayPath("/break-glass"),
+        {{"csrf_token", csrf}, {"reason", "Patient's daughter rang the crisis line"}, {"next", PathwayPath()}});
     ASSERT_TRUE(glass);
     EXPECT_EQ(glass->status, 303);
     auto seen = b->Get(PathwayPath());
@@ -102,8 +104,9 @@ TEST_F(PathwayHttpTest, ACoordinatorOfAnotherOrganisationMustBreakGlassWithAReas
     EXPECT_EQ(seen->status, 200);
     EXPECT_TRUE(Has(seen->body, "Okafor"));
     EXPECT_EQ(CountAuditEntries(server_, "pathway.break_glass"), 1);
-    EXPECT_EQ(CountRows(server_, "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.view' AND outcome = "
-                                 "'success: break glass'"),
+    EXPECT_EQ(CountRows(server_,
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.view' AND outcome = "
+                        "'success: break glass'"),
               1);
     auto admin = SignedInBrowser(server_, "boss", kPassword);
     auto list = admin->Get("/admin/break-glass");
@@ -123,7 +126,8 @@ TEST_F(PathwayHttpTest, ACoordinatorOfAnotherOrganisationMustBreakGlassWithAReas
 TEST_F(PathwayHttpTest, OtherRolesAreRefusedAndThePublicIsSentToSignIn) {
     for (const char* u : {"mem", "ana", "fac"}) {
         auto b = SignedInBrowser(server_, u, kPassword);
-        for (const std::string& path : {PathwayPath(), std::string("/pathway"), "/patients/" + std::to_string(patient_id_)}) {
+        for (const std::string& path :
+             {PathwayPath(), std::string("/pathway"), "/patients/" + std::to_string(patient_id_)}) {
             auto r = b->Get(path);
             ASSERT_TRUE(r);
             EXPECT_EQ(r->status, 403) << u << " " << path;
@@ -149,8 +153,9 @@ TEST_F(PathwayHttpTest, SearchIsAPostAndNoPatientDataReachesTheAuditLog) {
     ASSERT_TRUE(by_name);
     EXPECT_TRUE(Has(by_name->body, "Ada Okafor"));
     EXPECT_EQ(CountAuditEntries(server_, "patient.search"), 2);
-    EXPECT_EQ(CountRows(server_, "SELECT COUNT(*) FROM audit_log WHERE outcome LIKE '%943%' OR outcome LIKE "
-                                 "'%Okafor%' OR outcome LIKE '%okaf%' OR record_id LIKE '%943%'"),
+    EXPECT_EQ(CountRows(server_,
+                        "SELECT COUNT(*) FROM audit_log WHERE outcome LIKE '%943%' OR outcome LIKE "
+                        "'%Okafor%' OR outcome LIKE '%okaf%' OR record_id LIKE '%943%'"),
               0);
     // The other organisation's coordinator learns only that a record exists.
     auto other = SignedInBrowser(server_, "coord_rxw", kPassword);

@@ -18,8 +18,8 @@ Result<pathway::AccessDecision> DecideForPathway(RequestContext& ctx, std::int64
     if (!ctx.user) return pathway::AccessDecision::kDenied;
     CV_ASSIGN_OR_RETURN(std::string org, store::UserOrganisationCode(ctx.db(), ctx.user->id));
     CV_ASSIGN_OR_RETURN(auto involved, store::ProvidersInvolved(ctx.db(), pathway_id));
-    CV_ASSIGN_OR_RETURN(bool glass, store::PathwayRepository(ctx.db())
-                                        .HasActiveBreakGlass(ctx.user->id, pathway_id, ctx.app.clock().NowSeconds()));
+    CV_ASSIGN_OR_RETURN(bool glass, store::PathwayRepository(ctx.db()).HasActiveBreakGlass(
+                                        ctx.user->id, pathway_id, ctx.app.clock().NowSeconds()));
     return pathway::DecidePatientAccess(ctx.user->role, org, involved, glass);
 }
 
@@ -58,8 +58,8 @@ std::optional<OpenPathway> BeginPathwayRequest(RequestContext& ctx, const std::s
     return OpenPathway{std::move(*record), std::move(*patient), *decision};
 }
 
-void RenderBreakGlass(RequestContext& ctx, std::int64_t pathway_id, const std::string& next,
-                      const std::string& reason, const std::string& error) {
+void RenderBreakGlass(RequestContext& ctx, std::int64_t pathway_id, const std::string& next, const std::string& reason,
+                      const std::string& error) {
     nlohmann::json data = {{"action", PathwayPath(pathway_id) + "/break-glass"},
                            {"next", next},
                            {"reason", reason},

@@ -6,10 +6,10 @@
 
 #include <cstdint>
 #include <map>
-#include <vector>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pathway/access.hpp"
 #include "pathway/patient.hpp"
@@ -35,8 +35,8 @@ using forms::SetText;
 // Route access of every pathway page: patient-identifiable data is for coordinators and admins only.
 inline Access PatientAccess() { return Access::Roles({Role::kCoordinator, Role::kAdmin}); }
 
-inline constexpr std::size_t kShortText = 200;   // names, phones, codes
-inline constexpr std::size_t kLongText = 4000;   // the told-once summary, the care plan
+inline constexpr std::size_t kShortText = 200;  // names, phones, codes
+inline constexpr std::size_t kLongText = 4000;  // the told-once summary, the care plan
 
 // A pathway the user may see, with its patient.
 struct OpenPathway {

@@ -12,8 +12,8 @@ namespace carevoice::web::pathway_pages {
 namespace {
 
 const std::map<std::string, std::string> kPatientLabels = {
-    {"nhs_number", "NHS number"},   {"given_name", "Given name"}, {"family_name", "Family name"},
-    {"date_of_birth", "Date of birth"}, {"postcode", "Postcode"},   {"sex", "Sex"},
+    {"nhs_number", "NHS number"},       {"given_name", "Given name"}, {"family_name", "Family name"},
+    {"date_of_birth", "Date of birth"}, {"postcode", "Postcode"},     {"sex", "Sex"},
     {"ethnic_group", "Ethnic group"}};
 
 void RenderForm(RequestContext& ctx, nlohmann::json form, const DateInput& dob,
@@ -37,21 +37,27 @@ void CreatePatient(RequestContext& ctx) {
     form["nhs_number"] = nhs;
     if (!nhs.empty()) {
         auto digits = pathway::ParseNhsNumber(nhs);
-        if (digits.ok()) p.nhs_number = *digits;
-        else AddDomainProblems(digits.status(), kPatientLabels, "nhs_number", problems);
+        if (digits.ok())
+            p.nhs_number = *digits;
+        else
+            AddDomainProblems(digits.status(), kPatientLabels, "nhs_number", problems);
     }
     p.given_name = ReadText(ctx, "given_name", "The given name", kShortText, true, problems);
     p.family_name = ReadText(ctx, "family_name", "The family name", kShortText, true, problems);
     const DateInput dob = ReadDateInput(ctx, "date_of_birth");
     if (auto d = ParseDateInput(dob, "The date of birth", true, problems)) p.date_of_birth = *d;
     const std::string sex = ctx.Param("sex");
-    if (auto s = ParseName(pathway::kSexes, sex)) p.sex = *s;
-    else problems.push_back({"sex", "Choose the patient's sex"});
+    if (auto s = ParseName(pathway::kSexes, sex))
+        p.sex = *s;
+    else
+        problems.push_back({"sex", "Choose the patient's sex"});
     p.postcode = ReadText(ctx, "postcode", "The postcode", 10, false, problems);
     p.area_code = ReadText(ctx, "area_code", "The area", 16, false, problems);
     const std::string ethnic = ctx.Param("ethnic_group");
-    if (auto g = ParseName(pathway::kEthnicGroups, ethnic)) p.ethnic_group = *g;
-    else problems.push_back({"ethnic_group", "Choose an ethnic group from the list, or \"Not stated\""});
+    if (auto g = ParseName(pathway::kEthnicGroups, ethnic))
+        p.ethnic_group = *g;
+    else
+        problems.push_back({"ethnic_group", "Choose an ethnic group from the list, or \"Not stated\""});
     p.preferred_language = ReadText(ctx, "preferred_language", "The preferred language", 60, true, problems);
     p.interpreter_needed = ctx.Param("interpreter_needed") == "yes";
     p.accessibility_needs = ReadText(ctx, "accessibility_needs", "Accessibility needs", kLongText, false, problems);

@@ -27,8 +27,8 @@ void RenderNewPathway(RequestContext& ctx, const pathway::Patient& p, nlohmann::
     form["patient_name"] = p.FullName();
     form["kinds"] = Options(pathway::kPathwayKinds, form.value("kind", "cancer"));
     form["routes"] = Options(pathway::kRouteNames, form.value("route", ""));
-    form["received_field"] = DateFieldData(received, "Date the referral was received", "For example, 3 2 2026",
-                                           problems);
+    form["received_field"] =
+        DateFieldData(received, "Date the referral was received", "For example, 3 2 2026", problems);
     form["breadcrumbs"] = Breadcrumbs(p, nullptr);
     AddErrors(form, problems, [](const std::string& f) { return f == "received_on" ? DateFieldId(f) : f; });
     ctx.Page("Start a pathway", "pathway_new", form, status);
@@ -36,8 +36,8 @@ void RenderNewPathway(RequestContext& ctx, const pathway::Patient& p, nlohmann::
 
 std::optional<pathway::Patient> PatientOfParam(RequestContext& ctx) {
     auto id = text::ParseInt(ctx.Param("patient"));
-    auto p = id.ok() ? store::PathwayRepository(ctx.db()).FindPatient(*id)
-                     : Result<pathway::Patient>(Status::NotFound(""));
+    auto p =
+        id.ok() ? store::PathwayRepository(ctx.db()).FindPatient(*id) : Result<pathway::Patient>(Status::NotFound(""));
     if (!p.ok()) {
         ctx.Error(p.status().code() == StatusCode::kNotFound ? 404 : 503,
                   Status::NotFound("there is no such patient: start from the patient's page"));
@@ -59,19 +59,23 @@ void CreatePathway(RequestContext& ctx) {
     pathway::PathwayRecord r;
     r.patient_id = p->id;
     const std::string kind = ctx.Param("kind"), route = ctx.Param("route");
-    if (auto k = ParseName(pathway::kPathwayKinds, kind)) r.kind = *k;
-    else problems.push_back({"kind", "Choose a cancer pathway or end-of-life care"});
+    if (auto k = ParseName(pathway::kPathwayKinds, kind))
+        r.kind = *k;
+    else
+        problems.push_back({"kind", "Choose a cancer pathway or end-of-life care"});
     const DateInput received = ReadDateInput(ctx, "received_on");
     if (r.kind == pathway::PathwayKind::kCancer) {
-        if (auto rt = ParseName(pathway::kRouteNames, route)) r.route = *rt;
-        else problems.push_back({"route", "Choose the referral route"});
+        if (auto rt = ParseName(pathway::kRouteNames, route))
+            r.route = *rt;
+        else
+            problems.push_back({"route", "Choose the referral route"});
         r.referral_received_on = ParseDateInput(received, "The date the referral was received", true, problems);
     }
     r.tumour_group = ReadText(ctx, "tumour_group", "The tumour group or condition", 60, false, problems);
     r.prime_provider = ReadText(ctx, "prime_provider", "The prime provider's ODS code", 16, true, problems);
     for (char& c : r.prime_provider) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    nlohmann::json form = {{"kind", kind}, {"route", route}, {"tumour_group", r.tumour_group},
-                           {"prime_provider", r.prime_provider}};
+    nlohmann::json form = {
+        {"kind", kind}, {"route", route}, {"tumour_group", r.tumour_group}, {"prime_provider", r.prime_provider}};
     if (problems.empty()) {
         auto created = app::CreatePathway(ctx.db(), ctx.app.clock(), r, ctx.ActorForAudit());
         if (created.ok()) return ctx.Redirect(PathwayPath(created->id), "The pathway has been started.");
@@ -154,8 +158,8 @@ void ShowPathway(RequestContext& ctx) {
     const auto clocks = pathway::ComputeClocks(*events, today);
     nlohmann::json history = nlohmann::json::array();
     for (const auto& w : r.key_worker_history) {
-        history.push_back({{"name", w.name}, {"role", w.role}, {"assigned", w.assigned_by + ", " +
-                                                                              FormatTimestamp(w.assigned_at)}});
+        history.push_back(
+            {{"name", w.name}, {"role", w.role}, {"assigned", w.assigned_by + ", " + FormatTimestamp(w.assigned_at)}});
     }
     nlohmann::json action_list = nlohmann::json::array();
     for (const auto& a : *actions) {
