@@ -28,18 +28,19 @@ constexpr std::size_t kMaxEventsPerPathway = 10000;
 Result<pathway::Patient> CreatePatient(store::Connection& conn, const Clock& clock, const pathway::Patient& patient,
                                        const Actor& actor) {
     pathway::Patient created;
-    CV_RETURN_IF_ERROR(Audited(conn, clock, actor, "patient.create", "patient", [&]() -> Result<std::string> {
+    const Status s = Audited(conn, clock, actor, "patient.create", "patient", [&]() -> Result<std::string> {
         CV_ASSIGN_OR_RETURN(created,
                             store::PathwayRepository(conn).CreatePatient(patient, clock.NowSeconds(), clock.Today()));
         return std::to_string(created.id);
-    }));
+    });
+    if (!s.ok()) return s;
     return created;
 }
 
 Result<pathway::PathwayRecord> CreatePathway(store::Connection& conn, const Clock& clock, pathway::PathwayRecord record,
                                              const Actor& actor) {
     pathway::PathwayRecord created;
-    CV_RETURN_IF_ERROR(Audited(conn, clock, actor, "pathway.create", "pathway", [&]() -> Result<std::string> {
+    const Status s = Audited(conn, clock, actor, "pathway.create", "pathway", [&]() -> Result<std::string> {
         if (record.ref.empty()) {
             CV_ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT COALESCE(MAX(id), 0) + 1 FROM pathways"));
             char ref[24];
@@ -48,13 +49,16 @@ Result<pathway::PathwayRecord> CreatePathway(store::Connection& conn, const Cloc
         }
         CV_ASSIGN_OR_RETURN(created, store::PathwayRepository(conn).CreatePathway(record, clock.NowSeconds()));
         return std::to_string(created.id);
-    }));
+    });
+    if (!s.ok()) return s;
     return created;
 }
 
 Result<pathway::Event> AddPathwayEvent(store::Connection& conn, const Clock& clock, std::int64_t pathway_id,
                                        pathway::Event event, const Actor& actor) {
-    CV_RETURN_IF_ERROR(Audited(conn, clock, actor, "pathway.event.add", "pathway", [&]() -> Result<std::string> {
+    if (Status s =
+            Audited(conn, clock, actor, "pathway.event.add", "pathway",
+                    [&]() -> Result<std::string> {
         store::PathwayEventsRepository events(conn);
         if (event.event_id.empty()) {
             CV_ASSIGN_OR_RETURN(auto stored, events.ListByPathway(event.pathway_id));
@@ -69,7 +73,8 @@ Result<pathway::Event> AddPathwayEvent(store::Connection& conn, const Clock& clo
         }
         CV_RETURN_IF_ERROR(events.Add(event, clock.NowSeconds(), actor.username));
         return std::to_string(pathway_id);
-    }));
+                    });
+    if (!s.ok()) return s;
     return event;
 }
 
@@ -106,10 +111,11 @@ Result<store::PathwayAction> AddPathwayAction(store::Connection& conn, const Clo
     action.created_at = clock.NowSeconds();
     action.created_by = actor.username;
     store::PathwayAction added;
-    CV_RETURN_IF_ERROR(Audited(conn, clock, actor, "pathway.action.add", "pathway", [&]() -> Result<std::string> {
+    const Status s = Audited(conn, clock, actor, "pathway.action.add", "pathway", [&]() -> Result<std::string> {
         CV_ASSIGN_OR_RETURN(added, store::PathwayRepository(conn).AddAction(action));
         return std::to_string(action.pathway_id);
-    }));
+    });
+    if (!s.ok()) return s;
     return added;
 }
 
@@ -128,12 +134,13 @@ Result<store::BreakGlass> BreakGlass(store::Connection& conn, const Clock& clock
     }
     if (!actor.user_id) return Status::PermissionDenied("only a signed-in coordinator may break glass");
     store::BreakGlass opened;
-    CV_RETURN_IF_ERROR(Audited(conn, clock, actor, "pathway.break_glass", "pathway", [&]() -> Result<std::string> {
+    const Status s = Audited(conn, clock, actor, "pathway.break_glass", "pathway", [&]() -> Result<std::string> {
         CV_ASSIGN_OR_RETURN(opened, store::PathwayRepository(conn).OpenBreakGlass(
                                         *actor.user_id, pathway_id, std::string(text::Trim(reason)), clock.NowSeconds(),
                                         pathway::kBreakGlassSeconds));
         return std::to_string(pathway_id);
-    }));
+    });
+    if (!s.ok()) return s;
     return opened;
 }
 
