@@ -56,9 +56,7 @@ Result<pathway::PathwayRecord> CreatePathway(store::Connection& conn, const Cloc
 
 Result<pathway::Event> AddPathwayEvent(store::Connection& conn, const Clock& clock, std::int64_t pathway_id,
                                        pathway::Event event, const Actor& actor) {
-    if (Status s =
-            Audited(conn, clock, actor, "pathway.event.add", "pathway",
-                    [&]() -> Result<std::string> {
+    Status s = Audited(conn, clock, actor, "pathway.event.add", "pathway", [&]() -> Result<std::string> {
         store::PathwayEventsRepository events(conn);
         if (event.event_id.empty()) {
             CV_ASSIGN_OR_RETURN(auto stored, events.ListByPathway(event.pathway_id));
@@ -73,7 +71,7 @@ Result<pathway::Event> AddPathwayEvent(store::Connection& conn, const Clock& clo
         }
         CV_RETURN_IF_ERROR(events.Add(event, clock.NowSeconds(), actor.username));
         return std::to_string(pathway_id);
-                    });
+    });
     if (!s.ok()) return s;
     return event;
 }
