@@ -163,7 +163,7 @@ describe('signed in as admin', () => {
     { path: '/account', h1: 'Your account' },
     { path: '/experience', h1: 'Experience' },
     { path: '/partnership', h1: 'Partnership and improvement' },
-    { path: '/pathway', h1: 'Pathway' },
+    { path: '/pathway', h1: 'Pathways' },
     { path: '/about', h1: 'About carevoice' },
     { path: '/privacy', h1: 'Privacy' },
     { path: '/admin/users', h1: 'Users' },

@@ -161,9 +161,9 @@ test('without JavaScript a user can sign in and sign out', async () => {
     assert.match(await page.locator('nav.nhsuk-header__account a[href="/account"]').innerText(), /\(member\)/);
 
     // A page that needs a session works.
-    const pathway = await page.goto(`${server.baseURL}/pathway`);
-    assert.equal(pathway.status(), 200);
-    assert.equal(await page.locator('h1').innerText(), 'Pathway');
+    const account = await page.goto(`${server.baseURL}/account`);
+    assert.equal(account.status(), 200);
+    assert.equal(await page.locator('h1').innerText(), 'Your account');
 
     const signedOut = await submitAndWait(page, 'nav.nhsuk-header__account button:has-text("Sign out")');
     assert.equal(signedOut.status(), 200);

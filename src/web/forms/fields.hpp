@@ -105,4 +105,28 @@ inline void AddErrors(nlohmann::json& data, const std::vector<FieldProblem>& pro
     data["errors"] = errors;
 }
 
+// Text typed into a box or area, trimmed: "" (and a problem naming the field) when it is longer than
+// `max_chars`, or empty and `required`. `what` names the field in the message ("The crisis line's phone").
+inline std::string ReadText(const RequestContext& ctx, const std::string& field, const std::string& what,
+                            std::size_t max_chars, bool required, std::vector<FieldProblem>& problems) {
+    std::string value(text::Trim(ctx.Param(field)));
+    if (value.size() > max_chars) {
+        problems.push_back({field, what + " must be " + std::to_string(max_chars) + " characters or fewer"});
+        return value.substr(0, max_chars);
+    }
+    if (value.empty() && required) problems.push_back({field, "Enter " + text::ToLower(what)});
+    return value;
+}
+
+// Radio or select options from an EnumName table (core/enum_names.hpp), with `selected` marked.
+template <typename Table>
+nlohmann::json Options(const Table& table, const std::string& selected) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : table) {
+        list.push_back(
+            {{"value", std::string(e.name)}, {"label", std::string(e.label)}, {"selected", e.name == selected}});
+    }
+    return list;
+}
+
 }  // namespace carevoice::web::forms

@@ -63,6 +63,7 @@ void App::RegisterRoutes() {
     auto tracking_cache = std::make_shared<pathway_tracking::TrackingCache>();
     RegisterTrackingRoutes(router_, tracking_cache);
     RegisterPathwayApiRoutes(router_, tracking_cache);
+    RegisterPathwayRoutes(router_);
 }
 
 void App::ResolveSession(RequestContext& ctx) {

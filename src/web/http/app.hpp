@@ -89,5 +89,7 @@ class TrackingCache;  // web/pathway/tracking_model.hpp
 // computed clocks per application.
 void RegisterTrackingRoutes(Router& router, std::shared_ptr<pathway_tracking::TrackingCache> cache);
 void RegisterPathwayApiRoutes(Router& router, std::shared_ptr<pathway_tracking::TrackingCache> cache);
+// The patient and pathway pages (web/pathway): coordinators and admins only, every view audited.
+void RegisterPathwayRoutes(Router& router);
 
 }  // namespace carevoice::web

@@ -20,7 +20,7 @@ const std::vector<NavItem>& Navigation() {
         {"Home", "/", Access::Public()},
         {"Experience", "/experience", Access::Public()},
         {"Partnership and improvement", "/partnership", Access::Public()},
-        {"Pathway", "/pathway", Access::SignedIn()},
+        {"Pathway", "/pathway", Access::Roles({Role::kCoordinator, Role::kAdmin})},
         {"Users", "/admin/users", Access::Roles({Role::kAdmin})},
         {"Audit log", "/admin/audit", Access::Roles({Role::kAdmin})},
     };

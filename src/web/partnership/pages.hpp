@@ -30,6 +30,7 @@ using forms::DateFieldId;
 using forms::DateInput;
 using forms::DateInputOf;
 using forms::HasProblem;
+using forms::Options;
 using forms::ParamIds;
 using forms::ParseDateInput;
 using forms::ParseWholeNumber;
@@ -81,16 +82,5 @@ void RegisterProgrammeRoutes(Router& router, std::shared_ptr<experience_pages::E
 void RegisterImpactViewRoutes(Router& router);  // pages_partnership_impact_views.cpp
 void RegisterAuditRoutes(Router& router);       // pages_partnership_audits.cpp
 void RegisterBuddyPlanRoutes(Router& router);   // pages_partnership_buddy_plans.cpp
-
-// Radio or select options from a names.hpp table ({name, label}), with `selected` marked.
-template <typename Table>
-nlohmann::json Options(const Table& table, const std::string& selected) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : table) {
-        list.push_back(
-            {{"value", std::string(e.name)}, {"label", std::string(e.label)}, {"selected", e.name == selected}});
-    }
-    return list;
-}
 
 }  // namespace carevoice::web::partnership_pages

@@ -49,13 +49,6 @@ const std::vector<Area>& Areas() {
     return kAreas;
 }
 
-void ShowArea(RequestContext& ctx, const Area& area) {
-    nlohmann::json coming = nlohmann::json::array();
-    for (const char* c : area.coming) coming.push_back(c);
-    ctx.Page(area.title, "area",
-             {{"heading", area.title}, {"lede", area.lede}, {"empty_state", area.empty_state}, {"coming", coming}});
-}
-
 }  // namespace
 
 void RegisterHomeRoutes(Router& router) {
@@ -68,9 +61,7 @@ void RegisterHomeRoutes(Router& router) {
     });
     // /experience is the national benchmarking landing page (web/experience/pages.cpp).
     // /partnership is the partnership landing page (pages_partnership.cpp).
-    // Pathways hold patient-identifiable data: never public.
-    router.Add("GET", "/pathway", Access::SignedIn(), RouteKind::kPage,
-               [](RequestContext& ctx) { ShowArea(ctx, Areas()[2]); });
+    // /pathway is the pathway home (web/pathway/home.cpp): patient-identifiable, coordinators and admins only.
     router.Add("GET", "/about", Access::Public(), RouteKind::kPage, [](RequestContext& ctx) {
         ctx.Page(
             "About carevoice", "message",
