@@ -7,6 +7,8 @@
 #include "store/migrations.hpp"
 #include "store/settings_repository.hpp"
 #include "web/experience/model.hpp"
+#include "web/pathway/fhir.hpp"
+#include "web/pathway/outcomes.hpp"
 
 namespace carevoice::web {
 namespace {
@@ -57,6 +59,8 @@ void App::RegisterRoutes() {
     auto experience_cache = std::make_shared<experience_pages::ExperienceCache>();
     RegisterExperienceRoutes(router_, experience_cache);
     RegisterPartnershipRoutes(router_, experience_cache);
+    RegisterOutcomesRoutes(router_);
+    RegisterFhirRoutes(router_);
 }
 
 void App::ResolveSession(RequestContext& ctx) {

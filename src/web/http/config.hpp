@@ -28,6 +28,8 @@ struct ServerConfig {
     std::size_t db_pool_size = 8;
     bool log_requests = true;        // one line per request on stderr
     int suppression_threshold = 21;  // CPES: figures from fewer respondents are never shown
+    // Pathway outcomes: a count below this (numerator or denominator) shows "fewer than N", no share.
+    int pathway_small_count_threshold = 8;
 };
 
 }  // namespace carevoice::web
