@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/file.hpp"
 #include "demo/partnership_demo.hpp"
+#include "demo/pathway_demo.hpp"
 #include "store/accounts_repository.hpp"
 #include "store/experience_repository.hpp"
 #include "store/organisations_repository.hpp"
@@ -28,6 +29,7 @@ constexpr DemoAccount kDemoAccounts[] = {
     {"facilitator", "Fran Facilitator", Role::kFacilitator},
     {"member", "Morgan Member", Role::kMember},
     {"coordinator", "Kim Coordinator", Role::kCoordinator},
+    {"eolcoordinator", "Eli Coordinator", Role::kCoordinator},
 };
 
 std::string DemoPassword(const DemoAccount& a) { return std::string("demo-") + a.username + "-2026"; }
@@ -124,6 +126,12 @@ void RegisterDemo(CLI::App& app) {
         if (Status s = demo::FillPartnershipDemo(*conn, clock); !s.ok()) throw ExitCode{Fail(s)};
         std::printf(
             "The demo partnership group is in place (modelled on the Milton Keynes Cancer Patient Partnership).\n");
+        // The pathway demo links the demo coordinators to their prime providers, so it comes after them too.
+        if (Status s = demo::FillPathwayDemo(*conn, clock); !s.ok()) throw ExitCode{Fail(s)};
+        std::printf(
+            "The demo pathway area is in place: a synthetic Staffordshire-like area with four CCG areas, invented "
+            "patients only ('coordinator' works for the cancer prime provider, 'eolcoordinator' for the end-of-life "
+            "one).\n");
         PrintAccounts();
     });
 }

@@ -75,6 +75,11 @@ Status AccountsRepository::SetRole(std::int64_t user_id, Role role) {
         conn_.Execute("UPDATE users SET role = ? WHERE id = ?", {std::string(RoleName(role)), user_id}), "user");
 }
 
+Status AccountsRepository::SetOrganisation(std::int64_t user_id, std::optional<std::int64_t> organisation_id) {
+    return ExpectOneChanged(
+        conn_.Execute("UPDATE users SET organisation_id = ? WHERE id = ?", {OrNull(organisation_id), user_id}), "user");
+}
+
 Status AccountsRepository::SetDisabled(std::int64_t user_id, bool disabled) {
     return ExpectOneChanged(
         conn_.Execute("UPDATE users SET disabled = ? WHERE id = ?", {std::int64_t{disabled ? 1 : 0}, user_id}), "user");

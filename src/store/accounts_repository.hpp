@@ -52,6 +52,8 @@ class AccountsRepository {
     Result<std::int64_t> CountUsers();
     Status SetRole(std::int64_t user_id, Role role);
     Status SetDisabled(std::int64_t user_id, bool disabled);
+    // The organisation the person works for (a coordinator sees that organisation's pathways).
+    Status SetOrganisation(std::int64_t user_id, std::optional<std::int64_t> organisation_id);
     Status SetPasswordHash(std::int64_t user_id, const std::string& hash, std::int64_t now);
 
     Status CreateSession(const Session& session);

@@ -10,6 +10,8 @@
 #include "web/http/client_address.hpp"
 #include "web/http/request_checks.hpp"
 #include "web/pathway/tracking_model.hpp"
+#include "web/pathway/fhir.hpp"
+#include "web/pathway/outcomes.hpp"
 
 namespace carevoice::web {
 namespace {
@@ -64,6 +66,8 @@ void App::RegisterRoutes() {
     RegisterTrackingRoutes(router_, tracking_cache);
     RegisterPathwayApiRoutes(router_, tracking_cache);
     RegisterPathwayRoutes(router_);
+    RegisterOutcomesRoutes(router_);
+    RegisterFhirRoutes(router_);
 }
 
 void App::ResolveSession(RequestContext& ctx) {

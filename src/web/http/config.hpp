@@ -41,6 +41,8 @@ struct ServerConfig {
     std::int64_t sign_in_audit_per_minute = 10;
     // The most an uploaded .csv.gz may unpack to: 512 MB (--max-unpacked-mb, CAREVOICE_MAX_UNPACKED_MB).
     std::size_t max_unpacked_bytes = kDefaultMaxUnpackedBytes;
+    // Pathway outcomes: a count below this (numerator or denominator) shows "fewer than N", no share.
+    int pathway_small_count_threshold = 8;
 };
 
 }  // namespace carevoice::web
