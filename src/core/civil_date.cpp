@@ -80,6 +80,13 @@ int CivilDate::year() const { return CivilFromDays(days_).y; }
 int CivilDate::month() const { return static_cast<int>(CivilFromDays(days_).m); }
 int CivilDate::day() const { return static_cast<int>(CivilFromDays(days_).d); }
 
+std::string CivilDate::ToLongString() const {
+    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+    Ymd c = CivilFromDays(days_);
+    return std::to_string(c.d) + " " + kMonths[c.m - 1] + " " + std::to_string(c.y);
+}
+
 std::string CivilDate::ToString() const {
     Ymd c = CivilFromDays(days_);
     char buf[32];

@@ -24,7 +24,8 @@ class CivilDate {
     int month() const;
     int day() const;
     std::int64_t days_since_epoch() const { return days_; }
-    std::string ToString() const;  // YYYY-MM-DD
+    std::string ToString() const;      // YYYY-MM-DD
+    std::string ToLongString() const;  // "6 January 2025": how pages show a date
 
     CivilDate AddDays(std::int64_t n) const { return FromDays(days_ + n); }
     friend std::int64_t DaysBetween(CivilDate from, CivilDate to) { return to.days_ - from.days_; }

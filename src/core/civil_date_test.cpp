@@ -9,6 +9,12 @@ namespace {
 
 TEST(CivilDateTest, EpochIsDayZero) { EXPECT_EQ(CivilDate::Parse("1970-01-01")->days_since_epoch(), 0); }
 
+TEST(CivilDateTest, LongFormIsHowPagesShowADate) {
+    EXPECT_EQ(CivilDate::Parse("2025-01-06")->ToLongString(), "6 January 2025");
+    EXPECT_EQ(CivilDate::Parse("2024-12-31")->ToLongString(), "31 December 2024");
+    EXPECT_EQ(CivilDate::Parse("2024-02-29")->ToLongString(), "29 February 2024");
+}
+
 TEST(CivilDateTest, KnownDayCounts) {
     // 2000-03-01 is day 11017 (checked with `date -d 2000-03-01 +%s` / 86400).
     EXPECT_EQ(CivilDate::Parse("2000-03-01")->days_since_epoch(), 11017);

@@ -62,7 +62,7 @@ void NoKeyWorker(RuleContext& c) {
     const auto days = DaysBetween(*c.referral, c.as_of);
     if (days < c.settings.no_key_worker_days) return;
     c.Add(AlertRule::kNoKeyWorker,
-          "No key worker has been named in the " + Days(days) + " since the referral on " + LongDate(*c.referral) + ".",
+          "No key worker has been named in the " + Days(days) + " since the referral on " + c.referral->ToLongString() + ".",
           "Name a key worker on the pathway page.", *c.referral);
 }
 
@@ -76,7 +76,7 @@ void NextActionRules(RuleContext& c) {
     const NextAction& a = *c.in.next_action;
     if (a.due_on >= c.as_of) return;
     c.Add(AlertRule::kNextActionOverdue,
-          "The next action \"" + a.description + "\" (" + a.owner + ") was due on " + LongDate(a.due_on) + ", " +
+          "The next action \"" + a.description + "\" (" + a.owner + ") was due on " + a.due_on.ToLongString() + ", " +
               Days(DaysBetween(a.due_on, c.as_of)) + " ago.",
           "Ask " + a.owner + " whether it is done: mark it done or record a new due date on the pathway page.",
           a.due_on);
@@ -93,8 +93,8 @@ void NoContact(RuleContext& c) {
     const auto days = DaysBetween(*last, c.as_of);
     if (days < c.settings.no_contact_days) return;
     c.Add(AlertRule::kNoContact,
-          ever ? "No contact with the patient for " + Days(days) + ", since " + LongDate(*last) + "."
-               : "No contact with the patient in the " + Days(days) + " since the referral on " + LongDate(*last) + ".",
+          ever ? "No contact with the patient for " + Days(days) + ", since " + last->ToLongString() + "."
+               : "No contact with the patient in the " + Days(days) + " since the referral on " + last->ToLongString() + ".",
           "Contact the patient (the key worker, or the team if none is named) and record it as key_worker_contact.",
           *last);
 }
@@ -113,7 +113,7 @@ void TransferNotAccepted(RuleContext& c) {
     const auto days = DaysBetween(pending->date, c.as_of);
     if (days < c.settings.transfer_not_accepted_days) return;
     c.Add(AlertRule::kTransferNotAccepted,
-          "The transfer to " + pending->to_provider + " sent on " + LongDate(pending->date) +
+          "The transfer to " + pending->to_provider + " sent on " + pending->date.ToLongString() +
               " has not been accepted after " + Days(days) + ".",
           "Call " + pending->to_provider + " to confirm they have the referral, then record transfer_accepted.",
           pending->date);
@@ -133,7 +133,7 @@ void NoDecisionToTreat(RuleContext& c) {
     const auto days = DaysBetween(diagnosis->date, c.as_of);
     if (days < c.settings.no_decision_to_treat_days) return;
     c.Add(AlertRule::kNoDecisionToTreat,
-          "Cancer was diagnosed and communicated on " + LongDate(diagnosis->date) +
+          "Cancer was diagnosed and communicated on " + diagnosis->date.ToLongString() +
               " and no decision to treat is recorded after " + Days(days) + ".",
           "Check the MDT has discussed the patient and a treatment plan is agreed; record the decision to treat.",
           diagnosis->date);
@@ -147,7 +147,7 @@ void EmergencyAdmission(RuleContext& c) {
     const auto days = DaysBetween(admission->date, c.as_of);
     if (days < c.settings.emergency_contact_days) return;
     c.Add(AlertRule::kEmergencyAdmissionNoContact,
-          "The patient was admitted as an emergency on " + LongDate(admission->date) +
+          "The patient was admitted as an emergency on " + admission->date.ToLongString() +
               " and the key worker has not been in contact since (" + Days(days) + ").",
           "Ask the key worker to contact the patient or the admitting ward, and record key_worker_contact.",
           admission->date);
@@ -193,11 +193,5 @@ std::vector<Alert> ComputeAlerts(const AlertInput& input, CivilDate as_of, const
 }
 
 bool AcknowledgementHolds(const Alert& alert, CivilDate acknowledged_on) { return acknowledged_on >= alert.cause_on; }
-
-std::string LongDate(CivilDate date) {
-    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                              "July",    "August",   "September", "October", "November", "December"};
-    return std::to_string(date.day()) + " " + kMonths[date.month() - 1] + " " + std::to_string(date.year());
-}
 
 }  // namespace carevoice::pathway

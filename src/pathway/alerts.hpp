@@ -105,7 +105,4 @@ std::vector<Alert> ComputeAlerts(const AlertInput& input, CivilDate as_of, const
 // Does an acknowledgement made on `acknowledged_on` still hold for this alert?
 bool AcknowledgementHolds(const Alert& alert, CivilDate acknowledged_on);
 
-// "6 January 2025".
-std::string LongDate(CivilDate date);
-
 }  // namespace carevoice::pathway

@@ -203,10 +203,5 @@ TEST(AlertSettingsTest, ReadsDaysAndNamesTheBadField) {
     EXPECT_EQ(unknown.details()[0].problem, "is not an alert setting");
 }
 
-TEST(AlertsLongDateTest, Formats) {
-    EXPECT_EQ(LongDate(D("2025-01-06")), "6 January 2025");
-    EXPECT_EQ(LongDate(D("2024-12-31")), "31 December 2024");
-}
-
 }  // namespace
 }  // namespace carevoice::pathway

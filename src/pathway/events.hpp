@@ -3,6 +3,7 @@
 // one day, in the order of EventType below. A correction is a new event that supersedes an earlier one.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/civil_date.hpp"
+#include "core/enum_names.hpp"
 
 namespace carevoice::pathway {
 
@@ -36,6 +38,42 @@ enum class EventType {
 enum class Route { kUrgentSuspectedCancer, kUrgentScreening, kBreastSymptomatic, kOther };
 enum class Modality { kSurgery, kChemotherapy, kRadiotherapy, kOther };
 enum class DiagnosisOutcome { kCancer, kRuledOut };
+
+// The layout's names ("referral_received") and what people read ("Referral received").
+inline constexpr std::array<EnumName<EventType>, 16> kEventTypeNames = {{
+    {EventType::kReferralReceived, "referral_received", "Referral received"},
+    {EventType::kConsultantUpgrade, "consultant_upgrade", "Consultant upgrade"},
+    {EventType::kFirstSeen, "first_seen", "First seen"},
+    {EventType::kAppointmentMissed, "appointment_missed", "First appointment missed"},
+    {EventType::kDiagnosisCommunicated, "diagnosis_communicated", "Diagnosis communicated"},
+    {EventType::kMdtDiscussion, "mdt_discussion", "MDT discussion"},
+    {EventType::kDecisionToTreat, "decision_to_treat", "Decision to treat"},
+    {EventType::kEcad, "ecad", "Earliest clinically appropriate date set"},
+    {EventType::kOfferDeclined, "offer_declined", "Offer of admitted treatment declined"},
+    {EventType::kTreatmentStarted, "treatment_started", "Treatment started"},
+    {EventType::kTransferSent, "transfer_sent", "Transfer sent"},
+    {EventType::kTransferAccepted, "transfer_accepted", "Transfer accepted"},
+    {EventType::kKeyWorkerContact, "key_worker_contact", "Key worker contact"},
+    {EventType::kEmergencyAdmission, "emergency_admission", "Emergency admission"},
+    {EventType::kDischarge, "discharge", "Discharge"},
+    {EventType::kDeath, "death", "Death"},
+}};
+inline constexpr std::array<EnumName<Route>, 4> kRouteNames = {{
+    {Route::kUrgentSuspectedCancer, "urgent_suspected_cancer", "Urgent suspected cancer"},
+    {Route::kUrgentScreening, "urgent_screening", "Urgent screening"},
+    {Route::kBreastSymptomatic, "breast_symptomatic", "Breast symptomatic"},
+    {Route::kOther, "other", "Other (may be upgraded by a consultant)"},
+}};
+inline constexpr std::array<EnumName<Modality>, 4> kModalityNames = {{
+    {Modality::kSurgery, "surgery", "Surgery"},
+    {Modality::kChemotherapy, "chemotherapy", "Chemotherapy"},
+    {Modality::kRadiotherapy, "radiotherapy", "Radiotherapy"},
+    {Modality::kOther, "other", "Other treatment"},
+}};
+inline constexpr std::array<EnumName<DiagnosisOutcome>, 2> kOutcomeNames = {{
+    {DiagnosisOutcome::kCancer, "cancer", "Cancer diagnosed"},
+    {DiagnosisOutcome::kRuledOut, "ruled_out", "Cancer ruled out"},
+}};
 
 struct Event {
     std::string pathway_id;

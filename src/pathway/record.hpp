@@ -30,13 +30,6 @@ inline constexpr std::array<EnumName<PathwayStatus>, 3> kPathwayStatuses = {{
     {PathwayStatus::kDied, "died", "Died"},
 }};
 
-inline constexpr std::array<EnumName<Route>, 4> kRouteNames = {{
-    {Route::kUrgentSuspectedCancer, "urgent_suspected_cancer", "Urgent suspected cancer"},
-    {Route::kUrgentScreening, "urgent_screening", "Urgent screening"},
-    {Route::kBreastSymptomatic, "breast_symptomatic", "Breast symptomatic"},
-    {Route::kOther, "other", "Other (may be upgraded by a consultant)"},
-}};
-
 struct KeyWorker {
     std::string name;
     std::string role;   // "Lung cancer clinical nurse specialist"

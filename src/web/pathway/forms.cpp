@@ -17,12 +17,14 @@ using Fields = std::vector<FieldProblem>;
 
 void RenderEventForm(RequestContext& ctx, const OpenPathway& open, nlohmann::json form, const DateInput& date,
                      const DateInput& until, const Fields& problems, int status) {
-    nlohmann::json types = nlohmann::json::array();
-    for (int t = 0; t <= static_cast<int>(pathway::EventType::kDeath); ++t) {
-        std::string name(pathway::EventTypeName(static_cast<pathway::EventType>(t)));
-        types.push_back({{"value", name}, {"label", name}, {"selected", name == form.value("type", "")}});
-    }
-    form["types"] = types;
+    form["types"] = Options(pathway::kEventTypeNames, form.value("type", ""));
+    form["routes"] = Options(pathway::kRouteNames, form.value("route", ""));
+    form["modalities"] = Options(pathway::kModalityNames, form.value("modality", ""));
+    form["outcomes"] = Options(pathway::kOutcomeNames, form.value("outcome", ""));
+    const std::string admitted = form.value("admitted", "");
+    form["admitted_options"] = nlohmann::json::array(
+        {{{"value", "yes"}, {"label", "Yes, admitted"}, {"selected", admitted == "yes"}},
+         {{"value", "no"}, {"label", "No, not admitted"}, {"selected", admitted == "no"}}});
     form["date_field"] = DateFieldData(date, "Date of the event", "For example, 10 3 2026", problems);
     form["until_field"] = DateFieldData(until, "Until (appointment missed, offer declined)",
                                         "Leave empty unless the event uses it", problems);

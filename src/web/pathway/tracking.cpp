@@ -68,7 +68,7 @@ void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& f
         if (r.next_action) {
             row["next_action"] = {{"description", r.next_action->description},
                                   {"owner", r.next_action->owner},
-                                  {"due_on", pathway::LongDate(r.next_action->due_on)}};
+                                  {"due_on", r.next_action->due_on.ToLongString()}};
         }
         rows.push_back(row);
         for (const auto& a : r.alerts) {
@@ -94,7 +94,7 @@ void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& f
               {"alerts", alerts},
               {"has_alerts", !alerts.empty()},
               {"total", list->rows.size()},
-              {"as_of", pathway::LongDate(list->as_of)},
+              {"as_of", list->as_of.ToLongString()},
               {"rag_rule", kRagRule},
               {"csv_href", "/pathway/tracking.csv" + (query.empty() ? "" : "?" + query)},
               {"page", filter.page},

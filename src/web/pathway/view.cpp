@@ -99,8 +99,8 @@ nlohmann::json EventsJson(const std::vector<pathway::Event>& stored) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto* e : order) {
         nlohmann::json j = {{"event_id", e->event_id},
-                            {"date", e->date.ToString()},
-                            {"type", std::string(pathway::EventTypeName(e->type))},
+                            {"date", e->date.ToLongString()},
+                            {"type", std::string(LabelOf(pathway::kEventTypeNames, e->type))},
                             {"provider", e->provider}};
         SetText(j, "to_provider", e->to_provider);
         SetText(j, "supersedes", e->supersedes);
@@ -110,14 +110,23 @@ nlohmann::json EventsJson(const std::vector<pathway::Event>& stored) {
     return list;
 }
 
+std::string ClockLabel(pathway::ClockKind kind) {
+    switch (kind) {
+        case pathway::ClockKind::kFds: return "28-day Faster Diagnosis Standard";
+        case pathway::ClockKind::k62: return "62 days, referral to first treatment";
+        case pathway::ClockKind::k31: return "31 days, decision to treatment";
+    }
+    return std::string(pathway::ClockName(kind));
+}
+
 nlohmann::json ClocksJson(const pathway::PathwayClocks& clocks) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : clocks.clocks) {
-        nlohmann::json j = {{"name", std::string(pathway::ClockName(c.kind))},
-                            {"treatment", c.treatment},
-                            {"start", c.start.ToString()},
-                            {"stop", c.stop ? c.stop->ToString() : "open"},
-                            {"target", c.TargetDate().ToString()},
+        nlohmann::json j = {{"name", ClockLabel(c.kind)},
+                            {"treatment", c.kind == pathway::ClockKind::k31 ? nlohmann::json(c.treatment) : nlohmann::json(nullptr)},
+                            {"start", c.start.ToLongString()},
+                            {"stop", c.stop ? c.stop->ToLongString() : "open"},
+                            {"target", c.TargetDate().ToLongString()},
                             {"target_days", c.target_days},
                             {"status", std::string(pathway::StatusName(c.status))},
                             {"breached", c.status == pathway::ClockStatus::kBreached}};
@@ -189,7 +198,7 @@ void ShowPathway(RequestContext& ctx) {
         {"clocks", ClocksJson(clocks)},
         {"has_clocks", !clocks.clocks.empty()},
         {"clock_problems", problems},
-        {"today", today.ToString()},
+        {"today", today.ToLongString()},
         {"actions", action_list},
         {"has_actions", !action_list.empty()},
         {"base", base},
