@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  DEMO_USERS, formatViolations, launchBrowser, runAxe, signIn, startServer, stopServerAndCheck, submitAndWait,
+  DEMO_USERS, expectAxeClean, launchBrowser, signIn, startServer, stopServerAndCheck, submitAndWait,
 } from './helpers.mjs';
 
 let server;
@@ -31,15 +31,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectNoBlockingAxeViolations(t, page, label) {
-  const { blocking, notes, passes } = await runAxe(page);
-  assert.ok(passes > 10, `${label}: axe should have run its rules (only ${passes} passed)`);
-  for (const line of notes.length ? formatViolations(`note: moderate/minor axe findings on ${label}`, notes).split('\n') : []) {
-    t.diagnostic(line);
-  }
-  assert.equal(blocking.length, 0, formatViolations(`serious/critical axe violations on ${label} (${page.url()})`, blocking));
-}
 
 test('a facilitator is stopped from publishing minutes naming a member who has not agreed, then publishes them',
   async (t) => {
@@ -70,7 +61,7 @@ test('a facilitator is stopped from publishing minutes naming a member who has n
       const marks = await page.locator('#public-text-preview mark').allInnerTexts();
       assert.deepEqual(marks, ['Polly Patient', 'polly.patient@example.org']);
       assert.match(await page.locator('#public-text-preview li').first().innerText(), /^Line 4 /);
-      await expectNoBlockingAxeViolations(t, page, 'the refused minutes');
+      await expectAxeClean(t, page, 'the refused minutes');
 
       // The summary's link takes her to the minutes (the NHS.UK script focuses the field itself).
       await page.locator('.nhsuk-error-summary a[href="#minutes"]').first().click();

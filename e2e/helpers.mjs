@@ -33,6 +33,8 @@ export const DEMO_USERS = {
   facilitator: { username: 'facilitator', password: 'demo-facilitator-2026' },
   member: { username: 'member', password: 'demo-member-2026' },
   coordinator: { username: 'coordinator', password: 'demo-coordinator-2026' },
+  // works for the end-of-life prime provider, so cancer pathways are outside its organisation
+  eolcoordinator: { username: 'eolcoordinator', password: 'demo-eolcoordinator-2026' },
 };
 
 // Lines that mean the ASan/UBSan build found a memory or undefined-behaviour bug in the server.
@@ -348,4 +350,17 @@ export function formatViolations(label, violations) {
     if (v.nodes.length > 10) lines.push(`      ... and ${v.nodes.length - 10} more elements`);
   }
   return `${label}:\n${lines.join('\n')}`;
+}
+
+/**
+ * Runs axe-core on the page and fails the test on any serious or critical violation; moderate and
+ * minor findings are reported as test diagnostics.
+ */
+export async function expectAxeClean(t, page, label) {
+  const { blocking, notes, passes } = await runAxe(page);
+  if (passes <= 10) throw new Error(`${label}: axe should have run its rules (only ${passes} passed)`);
+  for (const line of notes.length ? formatViolations(`note: moderate/minor axe findings on ${label}`, notes).split('\n') : []) {
+    t.diagnostic(line);
+  }
+  if (blocking.length) throw new Error(formatViolations(`serious/critical axe violations on ${label} (${page.url()})`, blocking));
 }
