@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "store/pathway_events_repository.hpp"
 #include "web/http/app.hpp"
+#include "web/pathway/pages.hpp"
 
 namespace carevoice::web {
 namespace {
@@ -205,14 +206,27 @@ void PatientFhir(RequestContext& ctx) {
     if (!records.ok()) return ctx.Error(503, records.status());
     std::vector<FhirPathway> pathways;
     store::PathwayEventsRepository events(ctx.db());
+    bool break_glass = false;
     for (auto& record : *records) {
+        // The pages' rule, pathway by pathway: a coordinator exports only the pathways of their own
+        // organisation, or those they broke glass for; the rest of the record stays out of the bundle.
+        auto decision = pathway_pages::DecideForPathway(ctx, record.id);
+        if (!decision.ok()) return ctx.Error(503, decision.status());
+        if (!pathway::IsAllowed(*decision)) continue;
+        break_glass = break_glass || *decision == pathway::AccessDecision::kAllowedBreakGlass;
         auto own = events.ListByPathway(record.ref);
         auto actions = repo.ListActions(record.id);
         if (!own.ok()) return ctx.Error(503, own.status());
         if (!actions.ok()) return ctx.Error(503, actions.status());
         pathways.push_back({std::move(record), std::move(*own), std::move(*actions)});
     }
-    ctx.Audit("patient.export.fhir", "patient", std::to_string(*id), "ok");
+    if (pathways.empty()) {
+        // Not a pathway the user may see: the same answer as for no patient, so nobody learns who is on file.
+        ctx.Audit("patient.export.fhir", "patient", std::to_string(*id), "denied");
+        ctx.Error(404, "not_found", "There is no such patient on your list.", {{"id", "no patient on your list has this number"}});
+        return;
+    }
+    ctx.Audit("patient.export.fhir", "patient", std::to_string(*id), break_glass ? "success: break glass" : "success");
     ctx.res.status = 200;
     const std::int64_t now = ctx.app.clock().NowSeconds();
     char instant[32];
@@ -236,9 +250,8 @@ json FhirBundle(const pathway::Patient& patient, const std::vector<FhirPathway>&
 }
 
 void RegisterFhirRoutes(Router& router) {
-    // Admins only until the pathway pages' access rule (a coordinator's own organisation, or break glass)
-    // is on main; then coordinators under that rule too.
-    router.Add("GET", "/api/v1/pathway/patients/:id/fhir", Access::Roles({Role::kAdmin}), RouteKind::kApi, PatientFhir);
+    // Coordinators and admins; a coordinator's bundle holds only the pathways the pages would show them.
+    router.Add("GET", "/api/v1/pathway/patients/:id/fhir", pathway_pages::PatientAccess(), RouteKind::kApi, PatientFhir);
 }
 
 }  // namespace carevoice::web

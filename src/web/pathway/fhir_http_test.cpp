@@ -1,5 +1,6 @@
 // GET /api/v1/pathway/patients/:id/fhir on the real server over the pathway demo: a FHIR R4 Bundle with a
-// resource of each kind, audited; admins only for now; 404 naming the field for an unknown patient.
+// resource of each kind, audited; for admins, and for coordinators under the pages' rule (their own
+// organisation's pathways, or break glass); 404 naming the field for an unknown patient.
 // (Every resource is validated against the FHIR R4 definitions by tests/fhir/validate.test.mjs.)
 #include <gtest/gtest.h>
 
@@ -21,7 +22,12 @@ class FhirHttpTest : public ::testing::Test {
   protected:
     void SetUp() override {
         server_.clock().Set(1'795'651'200);  // 2026-11-26
-        for (const char* role : {"admin", "coordinator"}) server_.AddUser(role, role, kPassword);
+        // Added before the demo, which links "coordinator" to the cancer prime provider and
+        // "eolcoordinator" to the end-of-life one.
+        server_.AddUser("admin", "admin", kPassword);
+        server_.AddUser("member", "member", kPassword);
+        server_.AddUser("coordinator", "coordinator", kPassword);
+        server_.AddUser("eolcoordinator", "coordinator", kPassword);
         auto conn = server_.app().database().Acquire();
         ASSERT_TRUE(demo::FillPathwayDemo(*conn, server_.clock()).ok());
         // A demo patient with a transfer, a treatment and a key worker: the first cancer pathway treated.
@@ -66,16 +72,37 @@ TEST_F(FhirHttpTest, AnAdminGetsTheRecordAsAnAuditedFhirBundle) {
     EXPECT_EQ(CountAuditEntries(server_, "patient.export.fhir"), 1);
 }
 
+TEST_F(FhirHttpTest, TheCoordinatorOfTheProviderInvolvedGetsTheBundle) {
+    auto r = SignedInBrowser(server_, "coordinator", kPassword)->Get(Path());
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(nlohmann::json::parse(r->body)["entry"][0]["resource"]["identifier"][0]["value"], nhs_number_);
+    EXPECT_EQ(CountRows(server_, "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.export.fhir' AND outcome = "
+                                 "'success' AND record_id = ?",
+                        {std::to_string(patient_id_)}),
+              1);
+}
+
 TEST_F(FhirHttpTest, OthersAreRefusedAndAnUnknownPatientIsNamed) {
-    auto coordinator = SignedInBrowser(server_, "coordinator", kPassword)->Get(Path());
-    ASSERT_TRUE(coordinator);
-    EXPECT_EQ(coordinator->status, 403);
-    EXPECT_EQ(coordinator->body.find(nhs_number_), std::string::npos);
+    // A coordinator of an organisation not involved (the end-of-life prime provider, for a cancer patient):
+    // the same 404 as for no patient, nothing of the record, and the refusal audited.
+    auto other = SignedInBrowser(server_, "eolcoordinator", kPassword)->Get(Path());
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->status, 404);
+    EXPECT_NE(other->body.find("\"code\":\"not_found\""), std::string::npos) << other->body;
+    EXPECT_EQ(other->body.find(nhs_number_), std::string::npos);
+    EXPECT_EQ(CountRows(server_, "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.export.fhir' AND outcome = "
+                                 "'denied'"),
+              1);
+    auto member = SignedInBrowser(server_, "member", kPassword)->Get(Path());
+    ASSERT_TRUE(member);
+    EXPECT_EQ(member->status, 403);
+    EXPECT_EQ(member->body.find(nhs_number_), std::string::npos);
     auto missing = SignedInBrowser(server_, "admin", kPassword)->Get("/api/v1/pathway/patients/999999/fhir");
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->status, 404);
     EXPECT_NE(missing->body.find("\"field\":\"id\""), std::string::npos) << missing->body;
-    EXPECT_EQ(CountAuditEntries(server_, "patient.export.fhir"), 0);
+    EXPECT_EQ(CountAuditEntries(server_, "patient.export.fhir"), 1);  // the refusal above; none for these
 }
 
 }  // namespace
