@@ -18,9 +18,13 @@ constexpr const char* kOdsSystem = "https://fhir.nhs.uk/Id/ods-organization-code
 constexpr const char* kRefSystem = "https://carevoice.nhs.uk/Id/pathway-ref";
 
 // A resource's reference within the bundle ("EpisodeOfCare/episode-12"), the same every time.
-std::string Key(const char* type, const std::string& id) { return std::string(type) + "/" + id; }
+// (Appended piece by piece: GCC 12 at -O2 misreads the operator+ chain as an overflow, bug 105329.)
+std::string Key(const char* type, const std::string& id) { return std::string(type).append("/").append(id); }
 std::string Key(const char* type, const char* prefix, std::int64_t id, int n = 0) {
-    return Key(type, std::string(prefix) + "-" + std::to_string(id) + (n ? "-" + std::to_string(n) : ""));
+    std::string local(prefix);
+    local.append("-").append(std::to_string(id));
+    if (n) local.append("-").append(std::to_string(n));
+    return Key(type, local);
 }
 
 json Ref(const std::string& key) { return {{"reference", key}}; }

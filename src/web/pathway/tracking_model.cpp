@@ -143,7 +143,9 @@ Result<TrackingFilter> ReadFilter(const RequestContext& ctx) {
 std::string FilterQuery(const TrackingFilter& f, bool with_page) {
     std::string q;
     auto add = [&](const char* name, const std::string& value) {
-        if (!value.empty()) q += (q.empty() ? "" : "&") + std::string(name) + "=" + value;
+        if (value.empty()) return;
+        if (!q.empty()) q += '&';
+        q.append(name).append("=").append(value);
     };
     add("provider", f.provider);
     add("tumour", f.tumour);
