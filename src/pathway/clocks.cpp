@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace carevoice::pathway {
 namespace {
@@ -293,11 +295,35 @@ std::string FormatAllocation(const Allocation& allocation) {
 }
 
 std::vector<PathwayClocks> ComputeAllClocks(std::vector<Event> events, CivilDate as_of) {
-    std::map<std::string, std::vector<Event>> by_pathway;
-    for (auto& e : events) by_pathway[e.pathway_id].push_back(std::move(e));
+    // Group by pathway with a hash of views into `events` (one pass), then order the groups by pathway id:
+    // a map from id to vector would compare strings log(p) times per event.
+    std::unordered_map<std::string_view, std::size_t> group_of;
+    group_of.reserve(events.size() / 4 + 1);
+    std::vector<std::vector<std::size_t>> members;
+    std::size_t current = 0;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        // Files list a pathway's events together: the hash is needed only where the pathway changes.
+        if (members.empty() || events[i].pathway_id != events[members[current].front()].pathway_id) {
+            auto [it, fresh] = group_of.try_emplace(events[i].pathway_id, members.size());
+            if (fresh) members.emplace_back();
+            current = it->second;
+        }
+        members[current].push_back(i);
+    }
+    std::vector<std::size_t> order(members.size());
+    for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return events[members[a].front()].pathway_id < events[members[b].front()].pathway_id;
+    });
+    group_of.clear();  // its keys view `events`, which are moved from below
     std::vector<PathwayClocks> out;
-    out.reserve(by_pathway.size());
-    for (auto& [id, list] : by_pathway) out.push_back(ComputeClocks(std::move(list), as_of));
+    out.reserve(order.size());
+    for (std::size_t g : order) {
+        std::vector<Event> list;
+        list.reserve(members[g].size());
+        for (std::size_t i : members[g]) list.push_back(std::move(events[i]));
+        out.push_back(ComputeClocks(std::move(list), as_of));
+    }
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "pathway/events_csv.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -161,6 +162,12 @@ e.line = r.line();
     return true;
 }
 
+
+
+// The event id an index names, or the id itself: a group's indices, sorted by id, are searched for an id.
+std::string_view Id(const std::vector<Event>& events, std::size_t i) { return events[i].event_id; }
+std::string_view Id(const std::vector<Event>&, const std::string& id) { return id; }
+
 }  // namespace
 
 Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvLimits& limits) {
@@ -170,9 +177,17 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
     if (!has_header) return Status::InvalidArgument("The events file is empty: it needs a header row.");
     CV_ASSIGN_OR_RETURN(auto header, csv::Header::Parse(reader.fields(), {"pathway_id", "event_id", "date", "type"}));
 
+    // At most one event a line: reserving for them all saves moving every event as the vector grows, and
+    // keeps the views below (into the events' pathway ids) valid.
+    const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
     std::vector<Event> events;
+    events.reserve(lines);
     std::vector<FieldProblem> problems;
-    std::unordered_map<std::string, std::size_t> by_id;  // pathway_id + '\n' + event_id → index
+    // Events grouped by pathway (indices into `events`). An extract usually lists a pathway's events
+    // together, so the hash is consulted once a run of lines, not once a line.
+    std::unordered_map<std::string_view, std::size_t> group_of;
+    std::vector<std::vector<std::size_t>> groups;
+    std::size_t current = 0;
     while (problems.size() < limits.max_problems) {
         auto more = reader.Next();
         if (!more.ok()) {
@@ -191,22 +206,48 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
         Event e;
         if (!ParseLine(r, limits, e)) continue;
         if (e.pathway_id.empty() || e.event_id.empty()) continue;
-        const std::string key = e.pathway_id + '\n' + e.event_id;
-        if (auto [it, fresh] = by_id.emplace(key, events.size()); !fresh) {
-            r.Problem("event_id", "'" + e.event_id + "' is already used on line " +
-                                      std::to_string(events[it->second].line) + " of this pathway");
-            continue;
+        const Event& kept = events.emplace_back(std::move(e));
+        if (groups.empty() || kept.pathway_id != events[groups[current].front()].pathway_id) {
+            auto [it, fresh] = group_of.try_emplace(kept.pathway_id, groups.size());
+            if (fresh) groups.emplace_back();
+            current = it->second;
         }
-        events.push_back(std::move(e));
+        groups[current].push_back(events.size() - 1);
     }
-    // A correction must name an event of the same pathway in the file.
-    for (const auto& e : events) {
-        if (problems.size() >= limits.max_problems || !limits.supersedes_within_file) break;
-        if (e.supersedes.empty()) continue;
-        if (!by_id.contains(e.pathway_id + '\n' + e.supersedes) || e.supersedes == e.event_id) {
-            problems.push_back({"line " + std::to_string(e.line) + ", supersedes",
-                                "'" + e.supersedes + "' names no other event of pathway " + e.pathway_id});
+    // Within each pathway: an event id used twice, and a correction that names no other event of it.
+    std::vector<std::pair<std::size_t, FieldProblem>> found;  // by line, to report in file order
+    for (auto& group : groups) {
+        if (found.size() >= limits.max_problems) break;
+        std::stable_sort(group.begin(), group.end(),
+                         [&](std::size_t a, std::size_t b) { return events[a].event_id < events[b].event_id; });
+        for (std::size_t k = 1; k < group.size(); ++k) {
+            const Event& first = events[group[k - 1]];
+            const Event& again = events[group[k]];
+            if (again.event_id != first.event_id) continue;
+            found.push_back({again.line,
+                             {"line " + std::to_string(again.line) + ", event_id",
+                              "'" + again.event_id + "' is already used on line " + std::to_string(first.line) +
+                                  " of this pathway"}});
         }
+        if (!limits.supersedes_within_file) continue;
+        for (std::size_t i : group) {
+            const Event& e = events[i];
+            if (e.supersedes.empty()) continue;
+            const bool named = std::binary_search(group.begin(), group.end(), e.supersedes,
+                                                  [&](const auto& x, const auto& y) {
+                                                      return Id(events, x) < Id(events, y);
+                                                  });
+            if (!named || e.supersedes == e.event_id) {
+                found.push_back({e.line,
+                                 {"line " + std::to_string(e.line) + ", supersedes",
+                                  "'" + e.supersedes + "' names no other event of pathway " + e.pathway_id}});
+            }
+        }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [line, problem] : found) {
+        if (problems.size() >= limits.max_problems) break;
+        problems.push_back(std::move(problem));
     }
     if (!problems.empty()) {
         const bool more = problems.size() >= limits.max_problems;

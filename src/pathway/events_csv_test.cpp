@@ -80,6 +80,27 @@ TEST(EventsCsvTest, ASupersedesThatNamesNothingIsRefused) {
     EXPECT_EQ(problems[0].field, "line 3, supersedes");  // e1 belongs to another pathway
 }
 
+TEST(EventsCsvTest, APathwaysEventsSplitAcrossTheFileAreCheckedTogether) {
+    // P1's events come in two runs with P2's between: a repeated id and a correction across the runs are
+    // found, the same event id in another pathway is not a repeat, and problems come in line order.
+    auto problems = ProblemsOf(
+        "P1,e1,2025-01-06,referral_received,RJE,other,,,,,,\n"
+        "P2,e1,2025-01-06,referral_received,RJE,other,,,,,,\n"
+        "P2,e2,2025-01-08,first_seen,RJE,,,,,,,e9\n"
+        "P1,e2,2025-01-09,first_seen,RJE,,,,,,,e1\n"
+        "P1,e1,2025-01-10,first_seen,RJE,,,,,,,\n");
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].field, "line 4, supersedes");  // e9 is no event of P2
+    EXPECT_EQ(problems[1].field, "line 6, event_id");    // P1's e1 again, first on line 2
+    EXPECT_NE(problems[1].problem.find("line 2"), std::string::npos);
+    auto fine = ReadEventsCsv(kHeader +
+                              "P1,e1,2025-01-06,referral_received,RJE,other,,,,,,\n"
+                              "P2,e1,2025-01-06,referral_received,RJE,other,,,,,,\n"
+                              "P1,e2,2025-01-09,first_seen,RJE,,,,,,,e1\n");
+    ASSERT_TRUE(fine.ok()) << fine.status().ToString();
+    EXPECT_EQ(fine->size(), 3u);
+}
+
 TEST(EventsCsvTest, AnEventIdUsedTwiceInOnePathwayIsRefused) {
     auto problems =
         ProblemsOf("P1,e1,2025-01-06,referral_received,RJE,other,,,,,,\nP1,e1,2025-01-07,first_seen,RJE,,,,,,,\n");
