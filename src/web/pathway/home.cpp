@@ -61,7 +61,7 @@ nlohmann::json ResultJson(RequestContext& ctx, const pathway::Patient& p) {
     return {{"href", PatientPath(p.id)},
             {"name", p.FullName()},
             {"nhs_number", pathway::FormatNhsNumber(p.nhs_number)},
-            {"date_of_birth", p.date_of_birth.ToString()}};
+            {"date_of_birth", p.date_of_birth.ToLongString()}};
 }
 
 void Search(RequestContext& ctx) {

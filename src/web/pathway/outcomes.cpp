@@ -51,8 +51,8 @@ nlohmann::json Cell(const pathway::MeasureValue& value, MeasureId measure, int t
 }
 
 std::string WindowText(const OutcomesData& data) {
-    return "Clocks that stopped, diagnoses and deaths from " + data.window.from.ToString() + " to " +
-           data.window.to.ToString() + "; waits and key workers as of " + data.window.to.ToString() + ".";
+    return "Clocks that stopped, diagnoses and deaths from " + data.window.from.ToLongString() + " to " +
+           data.window.to.ToLongString() + "; waits and key workers as of " + data.window.to.ToLongString() + ".";
 }
 
 nlohmann::json MeasureRow(const OutcomesData& data, MeasureId measure) {

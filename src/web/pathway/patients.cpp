@@ -132,7 +132,7 @@ void ShowPatient(RequestContext& ctx) {
     }
     nlohmann::json data = {{"name", p.FullName()},
                            {"nhs_number", pathway::FormatNhsNumber(p.nhs_number)},
-                           {"date_of_birth", p.date_of_birth.ToString()},
+                           {"date_of_birth", p.date_of_birth.ToLongString()},
                            {"age", pathway::AgeOn(p.date_of_birth, ctx.app.clock().Today())},
                            {"sex", std::string(LabelOf(pathway::kSexes, p.sex))},
                            {"ethnic_group", std::string(LabelOf(pathway::kEthnicGroups, p.ethnic_group))},

@@ -110,6 +110,11 @@ nlohmann::json EventsJson(const std::vector<pathway::Event>& stored) {
     return list;
 }
 
+// The day a record was made, as pages show dates (UTC day; seconds since 1970).
+std::string DayOf(std::int64_t seconds) {
+    return CivilDate::FromDays(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400).ToLongString();
+}
+
 std::string ClockLabel(pathway::ClockKind kind) {
     switch (kind) {
         case pathway::ClockKind::kFds: return "28-day Faster Diagnosis Standard";
@@ -148,8 +153,8 @@ nlohmann::json PreferencesJson(const pathway::PathwayRecord& r) {
             auto place = ParseName(pathway::kPlaces, p->value);
             j["value"] = place ? std::string(LabelOf(pathway::kPlaces, *place)) : p->value;
             SetText(j, "detail", p->detail);
-            if (p->review_on) j["review_on"] = p->review_on->ToString();
-            j["recorded"] = p->recorded_by + ", " + FormatTimestamp(p->recorded_at);
+            if (p->review_on) j["review_on"] = p->review_on->ToLongString();
+            j["recorded"] = p->recorded_by + ", on " + DayOf(p->recorded_at);
         }
         list.push_back(j);
     }
@@ -168,14 +173,14 @@ void ShowPathway(RequestContext& ctx) {
     nlohmann::json history = nlohmann::json::array();
     for (const auto& w : r.key_worker_history) {
         history.push_back(
-            {{"name", w.name}, {"role", w.role}, {"assigned", w.assigned_by + ", " + FormatTimestamp(w.assigned_at)}});
+            {{"name", w.name}, {"role", w.role}, {"assigned", w.assigned_by + ", on " + DayOf(w.assigned_at)}});
     }
     nlohmann::json action_list = nlohmann::json::array();
     for (const auto& a : *actions) {
         action_list.push_back({{"id", a.id},
                                {"description", a.description},
                                {"owner", a.owner},
-                               {"due_on", a.due_on.ToString()},
+                               {"due_on", a.due_on.ToLongString()},
                                {"overdue", !a.done_at && a.due_on < today},
                                {"done", a.done_at.has_value()}});
     }
@@ -213,7 +218,7 @@ void ShowPathway(RequestContext& ctx) {
     SetText(data, "communication_needs", r.summary.communication_needs);
     SetText(data, "care_plan", r.care_plan);
     if (r.route) data["route"] = std::string(LabelOf(pathway::kRouteNames, *r.route));
-    if (r.referral_received_on) data["received_on"] = r.referral_received_on->ToString();
+    if (r.referral_received_on) data["received_on"] = r.referral_received_on->ToLongString();
     ctx.Page(open->patient.FullName() + ": " + r.ref, "pathway_view", data);
 }
 
