@@ -45,10 +45,10 @@ echo "== pathway: carevoice clocks and carevoice import events on synthetic even
 PATHWAYS=${BENCH_PATHWAYS:-100000}   # ~1 million events; 3000000 gives the England-scale year (~30 million)
 python3 bench/pathway/generate_events.py "$PATHWAYS" > "$WORK/events.csv"
 echo "events: $(($(wc -l < "$WORK/events.csv") - 1)) for $PATHWAYS pathways"
-/usr/bin/time -f "carevoice clocks: %e s wall, %M KiB max RSS" "$BIN" clocks "$WORK/events.csv" --as-of 2026-06-30 \
+/usr/bin/time -f "carevoice clocks: %e s wall, %M KiB max RSS" "$BIN" clocks "$WORK/events.csv" --as-of 2026-06-30 --max-unpacked-mb 4096 \
   > "$WORK/clocks.csv" 2>"$WORK/clocks.err" || true
 tail -1 "$WORK/clocks.err"
-/usr/bin/time -f "carevoice import events: %e s wall" "$BIN" import events "$WORK/events.csv" \
+/usr/bin/time -f "carevoice import events: %e s wall" "$BIN" import events "$WORK/events.csv" --max-unpacked-mb 4096 \
   --db "sqlite:$WORK/events.db" 2>&1 | tail -2
 python3 bench/pathway/import_peer.py "$WORK/events.csv" "$WORK/events-peer.db"
 echo

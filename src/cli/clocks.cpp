@@ -17,6 +17,7 @@ namespace {
 struct ClocksOptions {
     std::string file, as_of, format = "csv";
     bool problems = false;
+    std::size_t max_unpacked_mb = 0;
 };
 
 nlohmann::json Json(const std::vector<pathway::PathwayClocks>& all) {
@@ -64,8 +65,8 @@ void Run(const ClocksOptions& o) {
         }
         as_of = *parsed;
     }
-    auto text = ReadTextFile(o.file);
-    if (!text.ok()) throw ExitCode{Fail(text.status())};
+    auto text = ReadTextFile(o.file, o.max_unpacked_mb << 20);
+    if (!text.ok()) throw ExitCode{Fail(WithMaxUnpackedHint(text.status()))};
     auto events = pathway::ReadEventsCsv(*text);
     if (!events.ok()) throw ExitCode{Fail(events.status())};
     const auto all = pathway::ComputeAllClocks(std::move(*events), as_of);
@@ -101,6 +102,7 @@ void RegisterClocks(CLI::App& app) {
         ->required();
     cmd->add_option("--as-of", o->as_of, "count days to breach of open clocks from this date (default: today)");
     cmd->add_option("--format", o->format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+    AddMaxUnpackedOption(*cmd, o->max_unpacked_mb);
     cmd->callback([o] { Run(*o); });
 }
 

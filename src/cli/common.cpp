@@ -23,7 +23,7 @@ void AddDbOption(CLI::App& cmd, std::string& url) {
 void AddMaxUnpackedOption(CLI::App& cmd, std::size_t& mb) {
     mb = kDefaultMaxUnpackedBytes >> 20;
     cmd.add_option("--max-unpacked-mb", mb,
-                   "The most text, in MB, a .gz file may unpack to; larger ones are refused (default: "
+                   "The most text, in MB, a file may hold once a .gz is unpacked; larger ones are refused (default: "
                    "$CAREVOICE_MAX_UNPACKED_MB, else 512)")
         ->envname("CAREVOICE_MAX_UNPACKED_MB")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));

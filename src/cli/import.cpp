@@ -100,11 +100,12 @@ void Import(const ImportOptions& o) {
 
 struct EventsImportOptions {
     std::string db, file;
+    std::size_t max_unpacked_mb = 0;
 };
 
 void ImportEventsFile(const EventsImportOptions& o) {
-    auto text = ReadTextFile(o.file);
-    if (!text.ok()) throw ExitCode{Fail(text.status())};
+    auto text = ReadTextFile(o.file, o.max_unpacked_mb << 20);
+    if (!text.ok()) throw ExitCode{Fail(WithMaxUnpackedHint(text.status()))};
     auto db = OpenDatabase(o.db);
     if (!db.ok()) throw ExitCode{Fail(db.status())};
     auto conn = (*db)->Acquire();
@@ -156,6 +157,7 @@ void RegisterImport(CLI::App& app) {
         "provider,route,modality,admitted,outcome,until,to_provider,supersedes). Idempotent by event id: importing "
         "the same file twice changes nothing. A file with any bad line is refused whole, naming the line.");
     AddDbOption(*events, e->db);
+    AddMaxUnpackedOption(*events, e->max_unpacked_mb);
     events->add_option("file", e->file, "The events file (.csv or .csv.gz)")->required();
     events->callback([e] { ImportEventsFile(*e); });
 }

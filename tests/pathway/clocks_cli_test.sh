@@ -51,4 +51,13 @@ grep -q "as YYYY-MM-DD" "$tmp/asof.err" || fail "bad --as-of message: $(cat "$tm
 if "$bin" clocks "$tmp/missing.csv" 2>"$tmp/missing.err"; then fail "a missing file was accepted"; fi
 grep -qi "missing.csv" "$tmp/missing.err" || fail "missing-file message does not name it: $(cat "$tmp/missing.err")"
 
+# 5. A file larger than --max-unpacked-mb is refused, saying how to raise the limit; a larger limit reads it.
+{ head -n 1 "$here/worked_examples.csv"
+  for i in $(seq 1 20000); do echo "Z$i,z1,2025-01-06,referral_received,RAA,urgent_suspected_cancer,,,,,,"; done; } >"$tmp/big.csv"
+if "$bin" clocks "$tmp/big.csv" --max-unpacked-mb 1 >/dev/null 2>"$tmp/big.err"; then fail "a 1.4 MB file passed a 1 MB limit"; fi
+grep -q "more than 1 MB, the limit (raise it with --max-unpacked-mb" "$tmp/big.err" ||
+    fail "the size refusal does not say how to raise it: $(cat "$tmp/big.err")"
+"$bin" clocks "$tmp/big.csv" --max-unpacked-mb 2 --as-of 2025-01-07 >"$tmp/big.out" 2>/dev/null || fail "a 2 MB limit refused a 1.4 MB file"
+[[ $(grep '^Z' "$tmp/big.out" | cut -d, -f1 | sort -u | wc -l) -eq 20000 ]] || fail "not every one of the 20,000 pathways has its clocks"
+
 echo "clocks CLI: worked examples match as CSV and JSON; a bad line and bad options are refused with reasons"
