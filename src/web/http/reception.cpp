@@ -99,15 +99,7 @@ void Reception::Admit(int socket) {
     c.socket = socket;
     c.since = Clock::now();
     c.deadline = c.since + limits_.request_read;
-    {
-        std::lock_guard lock(mu_);
-        if (stopped_) {
-            ::close(socket);
-            return;
-        }
-        incoming_.push_back(std::move(c));
-    }
-    Wake();
+    Enqueue(std::move(c));
 }
 
 void Reception::Return(int socket, std::string leftover, int served) {
@@ -117,10 +109,14 @@ void Reception::Return(int socket, std::string leftover, int served) {
     c.since = Clock::now();
     c.deadline = c.since + limits_.keep_alive;
     c.served = served;
+    Enqueue(std::move(c));
+}
+
+void Reception::Enqueue(Connection c) {
     {
         std::lock_guard lock(mu_);
         if (stopped_) {
-            ::close(socket);
+            ::close(c.socket);
             return;
         }
         incoming_.push_back(std::move(c));

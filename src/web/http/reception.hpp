@@ -65,6 +65,8 @@ class Reception {
   private:
     struct Connection;
     void Loop();
+    // Hands a connection to the loop, or closes it once the reception has stopped.
+    void Enqueue(Connection c);
     void TakeIncoming(std::vector<Connection>& into);
     void Read(Connection& c);
     void Examine(Connection& c);

@@ -89,12 +89,20 @@ void AddEvent(RequestContext& ctx) {
 constexpr const char* kRecordFields[] = {"crisis_name", "crisis_phone",        "about_me", "what_matters",
                                          "goals",       "communication_needs", "care_plan"};
 
-void RenderEdit(RequestContext& ctx, const OpenPathway& open, nlohmann::json form, const Fields& problems, int status) {
-    form["action"] = PathwayPath(open.record.id) + "/edit";
+// One of a pathway's forms: where it posts (`path` under the pathway), its reference and breadcrumbs, and
+// the error summary.
+void RenderPathwayForm(RequestContext& ctx, const OpenPathway& open, const char* path, const char* title,
+                       const char* templ, nlohmann::json form, const Fields& problems, int status) {
+    form["action"] = PathwayPath(open.record.id) + path;
     form["ref"] = open.record.ref;
     form["breadcrumbs"] = Breadcrumbs(open.patient, &open.record);
     AddErrors(form, problems);
-    ctx.Page("Change the summary and care plan", "pathway_edit", form, status);
+    ctx.Page(title, templ, form, status);
+}
+
+void RenderEdit(RequestContext& ctx, const OpenPathway& open, nlohmann::json form, const Fields& problems, int status) {
+    RenderPathwayForm(ctx, open, "/edit", "Change the summary and care plan", "pathway_edit", std::move(form), problems,
+                      status);
 }
 
 void EditRecord(RequestContext& ctx) {
@@ -140,11 +148,8 @@ void SaveRecord(RequestContext& ctx) {
 
 void RenderKeyWorker(RequestContext& ctx, const OpenPathway& open, nlohmann::json form, const Fields& problems,
                      int status) {
-    form["action"] = PathwayPath(open.record.id) + "/key-worker";
-    form["ref"] = open.record.ref;
-    form["breadcrumbs"] = Breadcrumbs(open.patient, &open.record);
-    AddErrors(form, problems);
-    ctx.Page("Change the key worker", "pathway_key_worker", form, status);
+    RenderPathwayForm(ctx, open, "/key-worker", "Change the key worker", "pathway_key_worker", std::move(form),
+                      problems, status);
 }
 
 void EditKeyWorker(RequestContext& ctx) {
