@@ -4,7 +4,8 @@
 #   2. The import peer: Python csv + sqlite3 executemany on the same file.
 #   3. HTTP with wrk at 32 connections: /healthz, the signed-in home page, an organisation profile,
 #      beside nginx serving a saved copy of the same home page as a static file.
-# BENCH_ONLY=http runs only part 3; BENCH_ONLY=pathway only the pathway clocks and events import
+# BENCH_ONLY=http runs only part 3; BENCH_ONLY=pathway only the pathway clocks and events import;
+# BENCH_ONLY=tracking only the tracking-list load test
 # (BENCH_PATHWAYS sets the size). Loopback only; every load is bounded in time. Results print to stdout; BENCHMARKS.md records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +55,28 @@ python3 bench/pathway/import_peer.py "$WORK/events.csv" "$WORK/events-peer.db"
 echo
 fi
 [[ $ONLY == pathway ]] && exit 0
+
+if [[ $ONLY == tracking ]]; then
+echo "== tracking list: one provider's 5,000 open pathways among 50,000 (wrk -t2 -c32 -d$DURATION --latency)"
+"$BIN" migrate --db "sqlite:$WORK/tracking.db" >/dev/null
+printf 'bench-coordinator-pw-1\n' | "$BIN" user add benchcoord --name "Bench Coordinator" --role coordinator \
+  --password-stdin --db "sqlite:$WORK/tracking.db" >/dev/null
+python3 bench/pathway/tracking_fixture.py "$WORK/tracking.db" benchcoord
+"$BIN" serve --db "sqlite:$WORK/tracking.db" --listen "127.0.0.1:$CV_PORT" --quiet &
+CV_PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$CV_PORT/healthz" >/dev/null && break; sleep 0.1; done
+JAR="$WORK/cookies"
+TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$CV_PORT/sign-in" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "csrf_token=$TOKEN" --data-urlencode "username=benchcoord" \
+  --data-urlencode "password=bench-coordinator-pw-1" "http://127.0.0.1:$CV_PORT/sign-in"
+COOKIE="cv_session=$(awk '$6 == "cv_session" {print $7}' "$JAR")"
+for n in 1 2; do  # the first computes every clock and alert; the second reuses the clocks
+  curl -s -o /dev/null -w "request $n: %{http_code} in %{time_total} s\n" -H "Cookie: $COOKIE" \
+    "http://127.0.0.1:$CV_PORT/pathway/tracking"
+done
+wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: $COOKIE" "http://127.0.0.1:$CV_PORT/pathway/tracking"
+exit 0
+fi
 
 echo "== HTTP (wrk -t2 -c32 -d$DURATION --latency; server and load generator share the machine)"
 "$BIN" demo --db "sqlite:$WORK/http.db" >/dev/null
