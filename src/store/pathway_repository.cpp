@@ -252,8 +252,23 @@ Result<std::vector<PathwayRecord>> PathwayRepository::ListPathwaysOfPatient(std:
     return out;
 }
 
-Result<std::vector<PathwayRecord>> PathwayRepository::ListPathways() {
-    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query(std::string("SELECT ") + kPathwayColumns + " FROM pathways ORDER BY id"));
+namespace {
+// "WHERE …" of the pathways an organisation may be involved in ('' for every active pathway).
+constexpr const char* kActiveInvolving =
+    " WHERE status = 'active' AND (? = '' OR prime_provider = ? OR ref IN (SELECT pathway_ref FROM pathway_events"
+    " WHERE provider = ? OR to_provider = ?))";
+}  // namespace
+
+Result<std::vector<PathwayRecord>> PathwayRepository::ListPathways() { return ListLight("", {}); }
+
+Result<std::vector<PathwayRecord>> PathwayRepository::ListActivePathwaysInvolving(const std::string& organisation) {
+    return ListLight(kActiveInvolving, {organisation, organisation, organisation, organisation});
+}
+
+Result<std::vector<PathwayRecord>> PathwayRepository::ListLight(const char* where, const std::vector<Value>& params) {
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query(std::string("SELECT ") + kPathwayColumns + " FROM pathways" + where +
+                                                   " ORDER BY id",
+                                               params));
     CV_ASSIGN_OR_RETURN(auto workers,
                         conn_.Query("SELECT k.name, k.role, k.phone, k.user_id, k.assigned_at, k.assigned_by, "
                                     "k.pathway_id FROM key_worker_assignments k WHERE k.id = (SELECT MAX(id) FROM "

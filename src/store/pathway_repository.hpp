@@ -64,6 +64,10 @@ class PathwayRepository {
     Result<std::vector<pathway::PathwayRecord>> ListPathwaysOfPatient(std::int64_t patient_id);
     // Every pathway, light: no history or preferences, the current key worker only (the tracking list).
     Result<std::vector<pathway::PathwayRecord>> ListPathways();
+    // The same for the active pathways an organisation may be involved in: it is the prime provider, or
+    // the provider or receiving provider of any stored event (superseded ones too, so a superset: the
+    // caller decides on the effective events). An empty code: every active pathway.
+    Result<std::vector<pathway::PathwayRecord>> ListActivePathwaysInvolving(const std::string& organisation);
     // Summary, crisis contact, care plan, status and death: the editable fields of the record.
     Status UpdatePathway(const pathway::PathwayRecord& record, std::int64_t now);
     Status AssignKeyWorker(std::int64_t pathway_id, const pathway::KeyWorker& worker);
@@ -87,6 +91,7 @@ class PathwayRepository {
     Status ReviewBreakGlass(std::int64_t id, const std::string& reviewer, std::int64_t now);
 
   private:
+    Result<std::vector<pathway::PathwayRecord>> ListLight(const char* where, const std::vector<Value>& params);
     Status FillDetails(pathway::PathwayRecord& record);
     Connection& conn_;
 };

@@ -2,9 +2,14 @@
 
 namespace carevoice::store {
 
-Result<std::map<std::int64_t, PathwayPatientLabel>> PathwayTrackingRepository::ListPatientLabels() {
-    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT p.id, t.given_name, t.family_name, t.area_code FROM pathways p "
-                                               "JOIN patients t ON t.id = p.patient_id"));
+Result<std::map<std::int64_t, PathwayPatientLabel>> PathwayTrackingRepository::ListPatientLabels(
+    const std::string& organisation) {
+    CV_ASSIGN_OR_RETURN(
+        auto rows,
+        conn_.Query("SELECT p.id, t.given_name, t.family_name, t.area_code FROM pathways p JOIN patients t ON t.id = "
+                    "p.patient_id WHERE p.status = 'active' AND (? = '' OR p.prime_provider = ? OR p.ref IN (SELECT "
+                    "pathway_ref FROM pathway_events WHERE provider = ? OR to_provider = ?))",
+                    {organisation, organisation, organisation, organisation}));
     std::map<std::int64_t, PathwayPatientLabel> out;
     for (const auto& r : rows) out.emplace(r.Int(0), PathwayPatientLabel{r.Text(1) + " " + r.Text(2), r.Text(3)});
     return out;

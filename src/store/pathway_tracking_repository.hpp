@@ -29,8 +29,9 @@ class PathwayTrackingRepository {
   public:
     explicit PathwayTrackingRepository(Connection& conn) : conn_(conn) {}
 
-    // Pathway id -> the patient's name and area.
-    Result<std::map<std::int64_t, PathwayPatientLabel>> ListPatientLabels();
+    // Pathway id -> the patient's name and area, for the active pathways an organisation may be involved in
+    // (the rule of PathwayRepository::ListActivePathwaysInvolving; an empty code: every active pathway).
+    Result<std::map<std::int64_t, PathwayPatientLabel>> ListPatientLabels(const std::string& organisation);
     Result<EventsVersion> CurrentEventsVersion();
     // The ODS code of the user's organisation, or none when the user has no organisation.
     Result<std::optional<std::string>> OrganisationCodeOfUser(std::int64_t user_id);

@@ -221,10 +221,17 @@ Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache
     const CivilDate today = ctx.app.clock().Today();
     CV_ASSIGN_OR_RETURN(auto snapshot, cache.Get(ctx.db(), today));
     store::PathwayRepository repo(ctx.db());
-    CV_ASSIGN_OR_RETURN(auto pathways, repo.ListPathways());
+    // Only what the scope may hold is read (InScope below still decides, on the effective events).
+    if (!scope.all && scope.organisation.empty()) {
+        TrackingList none;  // a coordinator of no organisation: nobody on the list
+        none.as_of = today;
+        return none;
+    }
+    const std::string involving = scope.all ? std::string() : scope.organisation;
+    CV_ASSIGN_OR_RETURN(auto pathways, repo.ListActivePathwaysInvolving(involving));
     CV_ASSIGN_OR_RETURN(auto actions, repo.ListNextActions());
     CV_ASSIGN_OR_RETURN(auto acks, repo.ListAcknowledgements());
-    CV_ASSIGN_OR_RETURN(auto labels, store::PathwayTrackingRepository(ctx.db()).ListPatientLabels());
+    CV_ASSIGN_OR_RETURN(auto labels, store::PathwayTrackingRepository(ctx.db()).ListPatientLabels(involving));
     CV_ASSIGN_OR_RETURN(auto settings, LoadAlertSettings(ctx.db()));
 
     std::map<std::int64_t, store::PathwayAction> next_by_pathway;
