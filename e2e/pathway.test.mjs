@@ -94,6 +94,27 @@ test('a key worker opens a patient, sees whom to call and the told-once summary,
   const after = await clockRow(page, '28-day Faster Diagnosis Standard');
   assert.notEqual(after[2], 'open', `the 28-day clock has stopped: ${after}`);
   assert.equal(after[5], 'breached', 'told after more than 28 days');
+
+  // Where the patient wishes to die, chosen from a list, with their words and who recorded it.
+  const deathRow = () => page.locator('#preferences + dl .nhsuk-summary-list__row', { hasText: 'Preferred place of death' });
+  assert.match(await deathRow().innerText(), /Never asked/);
+  await page.locator('summary', { hasText: 'Record a preference' }).click();
+  await page.selectOption('#pref-kind', 'place_of_death');
+  await page.selectOption('#pref-state', 'decided');
+  await page.selectOption('#pref-value', 'hospice');
+  await page.fill('#pref-detail', 'At the hospice near my sister');
+  const recorded = await submitAndWait(page, 'main button:has-text("Record the preference")');
+  assert.equal(recorded.status(), 200);
+  assert.match(await deathRow().innerText(), /Hospice: At the hospice near my sister\s+– recorded by .+, on \d{1,2} \w+ \d{4}/);
+  // A choice that does not fit the preference is refused, naming the field.
+  await page.locator('summary', { hasText: 'Record a preference' }).click();
+  await page.selectOption('#pref-kind', 'cpr');
+  await page.selectOption('#pref-state', 'decided');
+  await page.selectOption('#pref-value', 'hospice');
+  const mismatched = await submitAndWait(page, 'main button:has-text("Record the preference")');
+  assert.equal(mismatched.status(), 400);
+  assert.match(await page.locator('.nhsuk-error-summary').innerText(), /The choice/);
+  await expectAxeClean(t, page, 'a refused preference');
   await page.context().close();
 });
 

@@ -143,6 +143,25 @@ nlohmann::json ClocksJson(const pathway::PathwayClocks& clocks) {
     return list;
 }
 
+// A recorded choice as the form offered it ("Hospice", "Do not attempt CPR").
+std::string ChoiceLabel(pathway::PreferenceKind kind, const std::string& value) {
+    switch (kind) {
+        case pathway::PreferenceKind::kPlaceOfCare:
+        case pathway::PreferenceKind::kPlaceOfDeath:
+            if (auto place = ParseName(pathway::kPlaces, value)) return std::string(LabelOf(pathway::kPlaces, *place));
+            break;
+        case pathway::PreferenceKind::kCpr:
+            if (value == "attempt") return "Attempt CPR";
+            if (value == "do_not_attempt") return "Do not attempt CPR";
+            break;
+        case pathway::PreferenceKind::kLastingPowerOfAttorney:
+            if (value == "yes") return "Has a lasting power of attorney";
+            if (value == "no") return "Has no lasting power of attorney";
+            break;
+    }
+    return value;
+}
+
 nlohmann::json PreferencesJson(const pathway::PathwayRecord& r) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& k : pathway::kPreferenceKinds) {
@@ -150,8 +169,7 @@ nlohmann::json PreferencesJson(const pathway::PathwayRecord& r) {
         if (const pathway::Preference* p = pathway::LatestPreference(r, k.value)) {
             j["asked"] = true;
             j["decided"] = p->state == pathway::PreferenceState::kDecided;
-            auto place = ParseName(pathway::kPlaces, p->value);
-            j["value"] = place ? std::string(LabelOf(pathway::kPlaces, *place)) : p->value;
+            j["value"] = ChoiceLabel(k.value, p->value);
             SetText(j, "detail", p->detail);
             if (p->review_on) j["review_on"] = p->review_on->ToLongString();
             j["recorded"] = p->recorded_by + ", on " + DayOf(p->recorded_at);
