@@ -166,6 +166,7 @@ describe('signed in as admin', () => {
     { path: '/pathway', h1: 'Pathways' },
     { path: '/about', h1: 'About carevoice' },
     { path: '/privacy', h1: 'Privacy' },
+    { path: '/admin', h1: 'Administration' },
     { path: '/admin/users', h1: 'Users' },
     { path: '/admin/users/new', h1: 'Add a user' },
     { path: '/admin/audit', h1: 'Audit log' },

@@ -21,8 +21,7 @@ const std::vector<NavItem>& Navigation() {
         {"Experience", "/experience", Access::Public()},
         {"Partnership and improvement", "/partnership", Access::Public()},
         {"Pathway", "/pathway", Access::Roles({Role::kCoordinator, Role::kAdmin})},
-        {"Users", "/admin/users", Access::Roles({Role::kAdmin})},
-        {"Audit log", "/admin/audit", Access::Roles({Role::kAdmin})},
+        {"Administration", "/admin", Access::Roles({Role::kAdmin})},
     };
     return kItems;
 }

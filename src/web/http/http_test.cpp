@@ -207,6 +207,25 @@ TEST_F(HttpTest, AdminAddsUserThroughTheFormAndItIsAudited) {
     EXPECT_EQ(CountAudit("user.create", "success"), 3);                  // two by the fixture, one here
 }
 
+TEST_F(HttpTest, AdminHomeLinksEveryAdministrationToolAndIsTheNavigationEntry) {
+    Browser b(server_->port());
+    ASSERT_EQ(b.SignIn("admin", kAdminPassword)->status, 303);
+    auto r = b.Get("/admin");
+    ASSERT_EQ(r->status, 200);
+    for (const char* href : {"/admin/users", "/admin/audit", "/admin/break-glass", "/pathway/alerts/settings"}) {
+        EXPECT_NE(r->body.find(std::string("href=\"") + href + "\""), std::string::npos) << href;
+    }
+    EXPECT_NE(r->body.find("Nothing to review"), std::string::npos);  // no break glass yet
+    // The header links the administrator's home, marked current on every administration page.
+    EXPECT_NE(b.Get("/admin/users")->body.find("href=\"/admin\" aria-current=\"page\">Administration"),
+              std::string::npos);
+    Browser member(server_->port());
+    ASSERT_EQ(member.SignIn("morgan", "member-password-1")->status, 303);
+    EXPECT_EQ(member.Get("/admin")->status, 403);
+    EXPECT_EQ(member.Get("/")->body.find("href=\"/admin\""), std::string::npos);
+    EXPECT_EQ(Browser(server_->port()).Get("/admin")->status, 303);  // signed out: to sign in
+}
+
 TEST_F(HttpTest, AddUserFormNamesEachBadField) {
     Browser b(server_->port());
     ASSERT_EQ(b.SignIn("admin", kAdminPassword)->status, 303);

@@ -1,4 +1,4 @@
-// Administration: users and roles, and the audit log (view, filter, download).
+// Administration: its home page (/admin), users and roles, and the audit log (view, filter, download).
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "store/accounts_repository.hpp"
 #include "store/audit_repository.hpp"
+#include "store/pathway_repository.hpp"
 #include "web/http/app.hpp"
 
 namespace carevoice::web {
@@ -22,6 +23,35 @@ nlohmann::json RoleOptions(const std::string& selected, bool with_description) {
         roles.push_back(o);
     }
     return roles;
+}
+
+// The administrator's home: every administration tool, with what is waiting for them.
+void ShowAdminHome(RequestContext& ctx) {
+    auto users = store::AccountsRepository(ctx.db()).ListUsers();
+    auto glass = store::PathwayRepository(ctx.db()).ListUnreviewedBreakGlass();
+    if (!users.ok() || !glass.ok()) return ctx.Error(503, Status::Unavailable("the administration page cannot be read now"));
+    std::size_t disabled = 0;
+    for (const auto& u : *users) disabled += u.disabled ? 1 : 0;
+    const auto count = [](std::size_t n, const char* one, const char* many) {
+        return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    nlohmann::json tools = nlohmann::json::array(
+        {{{"title", "Users"},
+          {"href", "/admin/users"},
+          {"description", "Add people, change their role, disable or enable an account."},
+          {"status", count(users->size(), "account", "accounts") + (disabled ? ", " + count(disabled, "disabled", "disabled") : "")}},
+         {{"title", "Audit log"},
+          {"href", "/admin/audit"},
+          {"description", "Who did what and when: sign-ins, changes, every view of a patient's record. Filter and download."}},
+         {{"title", "Break-glass reviews"},
+          {"href", "/admin/break-glass"},
+          {"description", "Coordinators who opened a patient's record outside their organisation, with their reasons."},
+          {"status", glass->empty() ? std::string("Nothing to review") : count(glass->size(), "to review", "to review")},
+          {"waiting", !glass->empty()}},
+         {{"title", "Lost-in-the-system alert settings"},
+          {"href", "/pathway/alerts/settings"},
+          {"description", "After how many days the tracking list warns about a missing key worker, contact or decision."}}});
+    ctx.Page("Administration", "admin_home", {{"tools", tools}});
 }
 
 void ShowUsers(RequestContext& ctx) {
@@ -192,6 +222,7 @@ void AuditCsv(RequestContext& ctx) {
 }  // namespace
 
 void RegisterAdminRoutes(Router& router) {
+    router.Add("GET", "/admin", kAdminOnly, RouteKind::kPage, ShowAdminHome);
     router.Add("GET", "/admin/users", kAdminOnly, RouteKind::kPage, ShowUsers);
     router.Add("GET", "/admin/users.csv", kAdminOnly, RouteKind::kPage, UsersCsv);
     router.Add("GET", "/admin/users/new", kAdminOnly, RouteKind::kPage,
