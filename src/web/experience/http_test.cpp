@@ -156,6 +156,22 @@ TEST_F(ExperienceHttpTest, LandingKeepsTheEmptyStateUntilResultsAreImported) {
     EXPECT_NE(after->body.find("/experience/buddy?year=2018"), std::string::npos);
 }
 
+TEST_F(ExperienceHttpTest, TheHomePageSaysWhichSurveyYearsAreLoadedAndHowToGetAnAccount) {
+    TestServer server;
+    Browser b(server.port());
+    auto before = b.Get("/");
+    ASSERT_EQ(before->status, 200);
+    EXPECT_EQ(before->body.find("results loaded"), std::string::npos);  // nothing imported: nothing said
+    EXPECT_NE(before->body.find("To get an account, ask the carevoice administrator"), std::string::npos);
+    Import(server, TheFixture().results);  // 2018 adjusted; year-on-year trends for 2017 and 2018
+    auto after = b.Get("/");
+    ASSERT_EQ(after->status, 200);
+    EXPECT_NE(after->body.find("National Cancer Patient Experience Survey results loaded: 2018 with case-mix adjusted "
+                               "ratings; 2017 with the published scores and trends only."),
+              std::string::npos)
+        << after->body;
+}
+
 TEST_F(ExperienceHttpTest, SearchFindsATrustByNameOrCode) {
     for (const char* q : {"torbay", "RA9"}) {
         auto r = Get(std::string("/experience/organisations?q=") + q);

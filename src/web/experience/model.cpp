@@ -129,6 +129,7 @@ Result<std::shared_ptr<const Snapshot>> ExperienceCache::Current(store::Connecti
     snapshot->stamp = stamp;
     store::ExperienceRepository repo(conn);
     CV_ASSIGN_OR_RETURN(snapshot->years, repo.Years("adjusted"));
+    CV_ASSIGN_OR_RETURN(snapshot->trend_years, repo.Years("yearonyear"));
     CV_ASSIGN_OR_RETURN(snapshot->questions, repo.Questions());
     CV_ASSIGN_OR_RETURN(snapshot->result_rows, repo.CountResults());
     std::lock_guard lock(mu_);

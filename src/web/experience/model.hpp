@@ -63,6 +63,7 @@ class PageCache {
 struct Snapshot {
     std::pair<std::int64_t, std::int64_t> stamp;      // cpes_imports: max(id) and count of rows
     std::vector<int> years;                           // years with adjusted results, newest first
+    std::vector<int> trend_years;                     // years with published scores and trends, newest first
     std::vector<experience::CpesQuestion> questions;  // questionnaire order; derived if none were imported
     std::int64_t result_rows = 0;
 

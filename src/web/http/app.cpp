@@ -53,13 +53,13 @@ Result<std::unique_ptr<App>> App::Create(ServerConfig config, std::shared_ptr<Cl
 bool App::secure_cookies() const { return config_.public_url.rfind("https://", 0) == 0; }
 
 void App::RegisterRoutes() {
-    RegisterHomeRoutes(router_);
+    // One cache per application: the router belongs to one App, so the cache lives as long as it.
+    auto experience_cache = std::make_shared<experience_pages::ExperienceCache>();
+    RegisterHomeRoutes(router_, experience_cache);
     RegisterAccountRoutes(router_);
     RegisterAdminRoutes(router_);
     RegisterApiRoutes(router_);
     RegisterOperationsRoutes(router_);
-    // One cache per application: the router belongs to one App, so the cache lives as long as it.
-    auto experience_cache = std::make_shared<experience_pages::ExperienceCache>();
     RegisterExperienceRoutes(router_, experience_cache);
     RegisterPartnershipRoutes(router_, experience_cache);
     auto tracking_cache = std::make_shared<pathway_tracking::TrackingCache>();

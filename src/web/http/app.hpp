@@ -70,14 +70,15 @@ struct RequestTrace {
 RequestTrace& CurrentTrace();
 
 // Route registration, one function per area (pages_*.cpp, api_*.cpp).
-void RegisterHomeRoutes(Router& router);
+namespace experience_pages {
+class ExperienceCache;  // web/experience/model.hpp
+}
+// The home page says which survey years are loaded, from the experience pages' cache.
+void RegisterHomeRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);
 void RegisterAccountRoutes(Router& router);
 void RegisterAdminRoutes(Router& router);
 void RegisterApiRoutes(Router& router);
 void RegisterOperationsRoutes(Router& router);
-namespace experience_pages {
-class ExperienceCache;  // web/experience/model.hpp
-}
 // The experience pages and the partnership work programme (whose survey evidence is rated from the same
 // published results) share one cache of ratings per application.
 void RegisterExperienceRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache);

@@ -1,5 +1,8 @@
 // The home page, the three areas' landing pages, and the about and privacy pages.
+#include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "web/experience/model.hpp"
 
 #include "web/http/app.hpp"
 
@@ -10,54 +13,62 @@ struct Area {
     const char* href;
     const char* title;
     const char* description;
-    const char* lede;
-    const char* empty_state;
-    std::vector<const char*> coming;
 };
 
 const std::vector<Area>& Areas() {
     static const std::vector<Area> kAreas = {
-        {"/experience",
-         "Experience",
+        {"/experience", "Experience",
          "Survey results and feedback turned into fair comparisons: expected ranges, funnel plots, equity gaps and "
-         "buddy matching.",
-         "What patients and carers say about their care, compared fairly between organisations.",
-         "No survey results have been imported yet. An analyst or administrator can import the National Cancer "
-         "Patient Experience Survey results; they will then appear here.",
-         {"Case-mix adjusted scores for each trust, CCG and cancer alliance, with their expected range",
-          "Funnel plots for every question", "Organisation profiles with change since last year",
-          "Buddy matching of strong with weaker organisations"}},
-        {"/partnership",
-         "Partnership and improvement",
+         "buddy matching."},
+        {"/partnership", "Partnership and improvement",
          "Partnership groups of patients, carers and professionals working as equals, their work programme, "
-         "improvement measures and impact.",
-         "Patients, carers and professionals working as equals to improve cancer services, and showing what changed.",
-         "No partnership groups have been set up yet. A facilitator will be able to add a group, its members and its "
-         "meetings here.",
-         {"Partnership groups, members and meetings", "The yearly work programme built from patients' evidence",
-          "Improvement measures with statistical process control charts",
-          "The impact log and a public \"you said, "
-          "we did\""}},
-        {"/pathway",
-         "Pathway",
-         "One coordinated journey per patient across providers: a named key worker, a shared summary and nobody lost.",
-         "One coordinated journey for each person, across every provider.",
-         "No pathways are recorded yet. Key workers and care coordinators will find their patients' pathways here.",
-         {"A named key worker and a crisis contact for every patient", "A shared summary, told once",
-          "Preferences, including where to be cared for and to die", "Cancer waiting-time clocks and a tracking list"}},
+         "improvement measures and impact."},
+        {"/pathway", "Pathway",
+         "One coordinated journey per patient across providers: a named key worker, a shared summary and nobody "
+         "lost."},
     };
     return kAreas;
 }
 
+// "2015, 2016 and 2017".
+std::string ListOfYears(const std::vector<int>& years) {
+    std::string out;
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        if (i > 0) out += i + 1 == years.size() ? " and " : ", ";
+        out += std::to_string(years[i]);
+    }
+    return out;
+}
+
+// What the home page says of the published survey years loaded (newest first in the snapshot): which
+// have adjusted ratings and which only the published scores and trends; nothing when none are loaded.
+std::string SurveyYearsText(const experience_pages::Snapshot& snapshot) {
+    std::vector<int> rated(snapshot.years.rbegin(), snapshot.years.rend()), trend_only;
+    for (auto it = snapshot.trend_years.rbegin(); it != snapshot.trend_years.rend(); ++it) {
+        if (std::find(rated.begin(), rated.end(), *it) == rated.end()) trend_only.push_back(*it);
+    }
+    if (rated.empty() && trend_only.empty()) return "";
+    std::string text = "National Cancer Patient Experience Survey results loaded: ";
+    if (!rated.empty()) text += ListOfYears(rated) + " with case-mix adjusted ratings";
+    if (!rated.empty() && !trend_only.empty()) text += "; ";
+    if (!trend_only.empty()) text += ListOfYears(trend_only) + " with the published scores and trends only";
+    return text + ".";
+}
+
 }  // namespace
 
-void RegisterHomeRoutes(Router& router) {
-    router.Add("GET", "/", Access::Public(), RouteKind::kPage, [](RequestContext& ctx) {
+void RegisterHomeRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache) {
+    router.Add("GET", "/", Access::Public(), RouteKind::kPage, [cache](RequestContext& ctx) {
         nlohmann::json areas = nlohmann::json::array();
         for (const auto& a : Areas()) {
             areas.push_back({{"href", a.href}, {"title", a.title}, {"description", a.description}});
         }
-        ctx.Page("Home", "home", {{"areas", areas}});
+        nlohmann::json data = {{"areas", areas}};
+        // The years come from the experience pages' cache: one small query a request, the years read once per import.
+        if (auto snapshot = cache->Current(ctx.db()); snapshot.ok()) {
+            if (auto years = SurveyYearsText(**snapshot); !years.empty()) data["survey_years"] = years;
+        }
+        ctx.Page("Home", "home", data);
     });
     // /experience is the national benchmarking landing page (web/experience/pages.cpp).
     // /partnership is the partnership landing page (pages_partnership.cpp).
