@@ -1,7 +1,7 @@
 // UTF-8: whether bytes arriving from outside (requests, files) are well-formed and how many characters
-// they hold (what a length limit counts); and text read one code point at a time, and the small part of Unicode case folding carevoice needs
-// to compare people's names as typed: Basic Latin, Latin-1, Latin Extended-A, Latin Extended Additional,
-// Greek and Cyrillic. Not a full Unicode library: no normalisation (a name typed with combining accents
+// they hold (what a length limit counts); and text read one code point at a time, and the small part of Unicode case
+// folding carevoice needs to compare people's names as typed: Basic Latin, Latin-1, Latin Extended-A, Latin Extended
+// Additional, Greek and Cyrillic. Not a full Unicode library: no normalisation (a name typed with combining accents
 // compares as typed, not equal to the same name with precomposed letters), ß is not folded to "ss", and
 // letters outside those blocks compare exactly.
 #pragma once
@@ -36,7 +36,6 @@ bool IsLetter(char32_t c);
 inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 void Append(std::string& out, char32_t c);
-
 
 // True when `s` is well-formed UTF-8 (RFC 3629): no stray continuation bytes, no truncated or
 // overlong sequences, no surrogates (U+D800..U+DFFF), nothing above U+10FFFF.

@@ -59,7 +59,6 @@ TEST(Utf8Test, AppendsWhatItDecodes) {
     EXPECT_EQ(out, "aá€😀");
 }
 
-
 TEST(Utf8Test, AcceptsAsciiAndWellFormedMultibyteText) {
     EXPECT_TRUE(IsValid(""));
     EXPECT_TRUE(IsValid("plain text"));

@@ -62,7 +62,8 @@ void NoKeyWorker(RuleContext& c) {
     const auto days = DaysBetween(*c.referral, c.as_of);
     if (days < c.settings.no_key_worker_days) return;
     c.Add(AlertRule::kNoKeyWorker,
-          "No key worker has been named in the " + Days(days) + " since the referral on " + c.referral->ToLongString() + ".",
+          "No key worker has been named in the " + Days(days) + " since the referral on " + c.referral->ToLongString() +
+              ".",
           "Name a key worker on the pathway page.", *c.referral);
 }
 
@@ -94,7 +95,8 @@ void NoContact(RuleContext& c) {
     if (days < c.settings.no_contact_days) return;
     c.Add(AlertRule::kNoContact,
           ever ? "No contact with the patient for " + Days(days) + ", since " + last->ToLongString() + "."
-               : "No contact with the patient in the " + Days(days) + " since the referral on " + last->ToLongString() + ".",
+               : "No contact with the patient in the " + Days(days) + " since the referral on " + last->ToLongString() +
+                     ".",
           "Contact the patient (the key worker, or the team if none is named) and record it as key_worker_contact.",
           *last);
 }

@@ -123,7 +123,7 @@ void CheckRequired(LineReader& r, const Event& e) {
 // Reads one line's fields into `e`; false when its date or type cannot be read (other problems are only
 // recorded). The line's own problems go to the reader.
 bool ParseLine(LineReader& r, const EventsCsvLimits& limits, Event& e) {
-e.line = r.line();
+    e.line = r.line();
     e.pathway_id = std::string(r.Get("pathway_id"));
     e.event_id = std::string(r.Get("event_id"));
     e.provider = std::string(r.Get("provider"));
@@ -149,8 +149,7 @@ e.line = r.line();
     if (!date && r.Get("date").empty()) r.Problem("date", "is empty");
     const auto type = ReadWord(r, "type", &ParseEventType, "the event types of the layout");
     if (!type && r.Get("type").empty()) r.Problem("type", "is empty");
-    e.route =
-        ReadWord(r, "route", &ParseRoute, "urgent_suspected_cancer, urgent_screening, breast_symptomatic, other");
+    e.route = ReadWord(r, "route", &ParseRoute, "urgent_suspected_cancer, urgent_screening, breast_symptomatic, other");
     e.modality = ReadWord(r, "modality", &ParseModality, "surgery, chemotherapy, radiotherapy, other");
     e.admitted = ReadWord(r, "admitted", &ParseYesNo, "yes, no");
     e.outcome = ReadWord(r, "outcome", &ParseOutcome, "cancer, ruled_out");
@@ -161,8 +160,6 @@ e.line = r.line();
     CheckRequired(r, e);
     return true;
 }
-
-
 
 // The event id an index names, or the id itself: a group's indices, sorted by id, are searched for an id.
 std::string_view Id(const std::vector<Event>& events, std::size_t i) { return events[i].event_id; }
@@ -233,10 +230,9 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
         for (std::size_t i : group) {
             const Event& e = events[i];
             if (e.supersedes.empty()) continue;
-            const bool named = std::binary_search(group.begin(), group.end(), e.supersedes,
-                                                  [&](const auto& x, const auto& y) {
-                                                      return Id(events, x) < Id(events, y);
-                                                  });
+            const bool named =
+                std::binary_search(group.begin(), group.end(), e.supersedes,
+                                   [&](const auto& x, const auto& y) { return Id(events, x) < Id(events, y); });
             if (!named || e.supersedes == e.event_id) {
                 found.push_back({e.line,
                                  {"line " + std::to_string(e.line) + ", supersedes",

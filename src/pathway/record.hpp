@@ -32,8 +32,8 @@ inline constexpr std::array<EnumName<PathwayStatus>, 3> kPathwayStatuses = {{
 
 struct KeyWorker {
     std::string name;
-    std::string role;   // "Lung cancer clinical nurse specialist"
-    std::string phone;  // how the patient reaches them in working hours
+    std::string role;                     // "Lung cancer clinical nurse specialist"
+    std::string phone;                    // how the patient reaches them in working hours
     std::optional<std::int64_t> user_id;  // their carevoice account, if any
     std::int64_t assigned_at = 0;         // seconds since 1970
     std::string assigned_by;              // username
@@ -91,7 +91,7 @@ struct PathwayRecord {
     PathwayKind kind = PathwayKind::kCancer;
     std::optional<Route> route;  // cancer pathways
     std::optional<CivilDate> referral_received_on;
-    std::string tumour_group;  // "lung", "breast", … ; for end of life: "cancer" or the condition
+    std::string tumour_group;    // "lung", "breast", … ; for end of life: "cancer" or the condition
     std::string prime_provider;  // ODS code
     PathwayStatus status = PathwayStatus::kActive;
     std::optional<KeyWorker> key_worker;

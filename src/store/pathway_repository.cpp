@@ -7,8 +7,8 @@
 namespace carevoice::store {
 namespace {
 
-using pathway::Patient;
 using pathway::PathwayRecord;
+using pathway::Patient;
 
 constexpr const char* kPatientColumns =
     "id, nhs_number, given_name, family_name, date_of_birth, sex, postcode, area_code, deprivation_quintile, "
@@ -108,20 +108,20 @@ Result<Patient> PathwayRepository::CreatePatient(const Patient& patient, std::in
     std::vector<Value> params = PatientParams(patient);
     params.push_back(now);
     params.push_back(now);
-    CV_ASSIGN_OR_RETURN(
-        auto row, conn_.QueryOne("INSERT INTO patients (nhs_number, given_name, family_name, date_of_birth, sex, "
-                                 "postcode, area_code, deprivation_quintile, ethnic_group, preferred_language, "
-                                 "interpreter_needed, accessibility_needs, communication_needs, gp_practice, "
-                                 "consent_to_share, created_at, updated_at) VALUES "
-                                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                 params));
+    CV_ASSIGN_OR_RETURN(auto row,
+                        conn_.QueryOne("INSERT INTO patients (nhs_number, given_name, family_name, date_of_birth, sex, "
+                                       "postcode, area_code, deprivation_quintile, ethnic_group, preferred_language, "
+                                       "interpreter_needed, accessibility_needs, communication_needs, gp_practice, "
+                                       "consent_to_share, created_at, updated_at) VALUES "
+                                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                       params));
     Patient created = patient;
     created.id = row.Int(0);
     for (auto& who : created.people_who_matter) {
-        CV_ASSIGN_OR_RETURN(auto w, conn_.QueryOne("INSERT INTO people_who_matter (patient_id, name, relationship, "
-                                                   "how_to_reach, may_be_told) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                                                   {created.id, who.name, who.relationship, who.how_to_reach,
-                                                    who.may_be_told}));
+        CV_ASSIGN_OR_RETURN(
+            auto w, conn_.QueryOne("INSERT INTO people_who_matter (patient_id, name, relationship, "
+                                   "how_to_reach, may_be_told) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                                   {created.id, who.name, who.relationship, who.how_to_reach, who.may_be_told}));
         who.id = w.Int(0);
     }
     return created;
@@ -137,7 +137,8 @@ Result<Patient> PathwayRepository::FindPatient(std::int64_t id) {
     CV_ASSIGN_OR_RETURN(auto who, conn_.Query("SELECT id, name, relationship, how_to_reach, may_be_told FROM "
                                               "people_who_matter WHERE patient_id = ? ORDER BY id",
                                               {id}));
-    for (const auto& w : who) patient.people_who_matter.push_back({w.Int(0), w.Text(1), w.Text(2), w.Text(3), w.Text(4)});
+    for (const auto& w : who)
+        patient.people_who_matter.push_back({w.Int(0), w.Text(1), w.Text(2), w.Text(3), w.Text(4)});
     return patient;
 }
 
@@ -163,9 +164,10 @@ Status PathwayRepository::UpdatePatient(const Patient& patient, std::int64_t now
     if (n == 0) return Status::NotFound("there is no such patient");
     CV_RETURN_IF_ERROR(conn_.Execute("DELETE FROM people_who_matter WHERE patient_id = ?", {patient.id}).status());
     for (const auto& who : patient.people_who_matter) {
-        CV_RETURN_IF_ERROR(conn_.Execute("INSERT INTO people_who_matter (patient_id, name, relationship, how_to_reach, "
-                                         "may_be_told) VALUES (?, ?, ?, ?, ?)",
-                                         {patient.id, who.name, who.relationship, who.how_to_reach, who.may_be_told})
+        CV_RETURN_IF_ERROR(conn_
+                               .Execute("INSERT INTO people_who_matter (patient_id, name, relationship, how_to_reach, "
+                                        "may_be_told) VALUES (?, ?, ?, ?, ?)",
+                                        {patient.id, who.name, who.relationship, who.how_to_reach, who.may_be_told})
                                .status());
     }
     return Status::Ok();
@@ -188,8 +190,8 @@ Result<PathwayRecord> PathwayRepository::CreatePathway(const PathwayRecord& reco
              std::string(NameOf(pathway::kPathwayStatuses, record.status)), record.crisis_contact.name,
              record.crisis_contact.phone, record.summary.about_me, record.summary.what_matters, record.summary.goals,
              record.summary.communication_needs, record.care_plan, DateOrNull(record.died_on),
-             record.place_of_death ? Value(std::string(NameOf(pathway::kPlaces, *record.place_of_death))) : Null(),
-             now, now}));
+             record.place_of_death ? Value(std::string(NameOf(pathway::kPlaces, *record.place_of_death))) : Null(), now,
+             now}));
     PathwayRecord created = record;
     created.id = row.Int(0);
     if (record.key_worker) CV_RETURN_IF_ERROR(AssignKeyWorker(created.id, *record.key_worker));
@@ -212,7 +214,8 @@ Status PathwayRepository::FillDetails(PathwayRecord& record) {
         RowReader r(row, "pathway_preferences");
         pathway::Preference p;
         p.kind = r.Enum(0, pathway::kPreferenceKinds);
-        p.state = r.Text(1) == "decided" ? pathway::PreferenceState::kDecided : pathway::PreferenceState::kNotYetDecided;
+        p.state =
+            r.Text(1) == "decided" ? pathway::PreferenceState::kDecided : pathway::PreferenceState::kNotYetDecided;
         p.value = r.Text(2);
         p.detail = r.Text(3);
         p.review_on = r.OptDate(4);
@@ -243,7 +246,8 @@ Result<std::optional<PathwayRecord>> PathwayRepository::FindPathwayByRef(const s
 }
 
 Result<std::vector<PathwayRecord>> PathwayRepository::ListPathwaysOfPatient(std::int64_t patient_id) {
-    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT id FROM pathways WHERE patient_id = ? ORDER BY id", {patient_id}));
+    CV_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query("SELECT id FROM pathways WHERE patient_id = ? ORDER BY id", {patient_id}));
     std::vector<PathwayRecord> out;
     for (const auto& row : rows) {
         CV_ASSIGN_OR_RETURN(auto record, FindPathway(row.Int(0)));
@@ -266,9 +270,9 @@ Result<std::vector<PathwayRecord>> PathwayRepository::ListActivePathwaysInvolvin
 }
 
 Result<std::vector<PathwayRecord>> PathwayRepository::ListLight(const char* where, const std::vector<Value>& params) {
-    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query(std::string("SELECT ") + kPathwayColumns + " FROM pathways" + where +
-                                                   " ORDER BY id",
-                                               params));
+    CV_ASSIGN_OR_RETURN(
+        auto rows,
+        conn_.Query(std::string("SELECT ") + kPathwayColumns + " FROM pathways" + where + " ORDER BY id", params));
     CV_ASSIGN_OR_RETURN(auto workers,
                         conn_.Query("SELECT k.name, k.role, k.phone, k.user_id, k.assigned_at, k.assigned_by, "
                                     "k.pathway_id FROM key_worker_assignments k WHERE k.id = (SELECT MAX(id) FROM "
@@ -289,36 +293,38 @@ Status PathwayRepository::UpdatePathway(const PathwayRecord& r, std::int64_t now
     CV_RETURN_IF_ERROR(pathway::ValidatePathwayRecord(r));
     CV_ASSIGN_OR_RETURN(
         auto n,
-        conn_.Execute("UPDATE pathways SET tumour_group = ?, status = ?, crisis_name = ?, crisis_phone = ?, about_me = ?, "
-                      "what_matters = ?, goals = ?, communication_needs = ?, care_plan = ?, died_on = ?, "
-                      "place_of_death = ?, updated_at = ? WHERE id = ?",
-                      {r.tumour_group, std::string(NameOf(pathway::kPathwayStatuses, r.status)), r.crisis_contact.name,
-                       r.crisis_contact.phone, r.summary.about_me, r.summary.what_matters, r.summary.goals,
-                       r.summary.communication_needs, r.care_plan, DateOrNull(r.died_on),
-                       r.place_of_death ? Value(std::string(NameOf(pathway::kPlaces, *r.place_of_death))) : Null(),
-                       now, r.id}));
+        conn_.Execute(
+            "UPDATE pathways SET tumour_group = ?, status = ?, crisis_name = ?, crisis_phone = ?, about_me = ?, "
+            "what_matters = ?, goals = ?, communication_needs = ?, care_plan = ?, died_on = ?, "
+            "place_of_death = ?, updated_at = ? WHERE id = ?",
+            {r.tumour_group, std::string(NameOf(pathway::kPathwayStatuses, r.status)), r.crisis_contact.name,
+             r.crisis_contact.phone, r.summary.about_me, r.summary.what_matters, r.summary.goals,
+             r.summary.communication_needs, r.care_plan, DateOrNull(r.died_on),
+             r.place_of_death ? Value(std::string(NameOf(pathway::kPlaces, *r.place_of_death))) : Null(), now, r.id}));
     if (n == 0) return Status::NotFound("there is no such pathway");
     return Status::Ok();
 }
 
 Status PathwayRepository::AssignKeyWorker(std::int64_t pathway_id, const pathway::KeyWorker& w) {
-    if (w.name.empty()) return Status::InvalidArgument("the key worker needs a name", {{"key_worker_name", "is required"}});
+    if (w.name.empty())
+        return Status::InvalidArgument("the key worker needs a name", {{"key_worker_name", "is required"}});
     return conn_
-        .Execute("INSERT INTO key_worker_assignments (pathway_id, name, role, phone, user_id, assigned_at, assigned_by) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 {pathway_id, w.name, w.role, w.phone, w.user_id ? Value(*w.user_id) : Null(), w.assigned_at,
-                  w.assigned_by})
+        .Execute(
+            "INSERT INTO key_worker_assignments (pathway_id, name, role, phone, user_id, assigned_at, assigned_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            {pathway_id, w.name, w.role, w.phone, w.user_id ? Value(*w.user_id) : Null(), w.assigned_at, w.assigned_by})
         .status();
 }
 
 Status PathwayRepository::RecordPreference(std::int64_t pathway_id, const pathway::Preference& p) {
     CV_RETURN_IF_ERROR(pathway::ValidatePreference(p));
     return conn_
-        .Execute("INSERT INTO pathway_preferences (pathway_id, kind, state, value, detail, review_on, recorded_by, "
-                 "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 {pathway_id, std::string(NameOf(pathway::kPreferenceKinds, p.kind)),
-                  std::string(p.state == pathway::PreferenceState::kDecided ? "decided" : "not_yet_decided"), p.value,
-                  p.detail, DateOrNull(p.review_on), p.recorded_by, p.recorded_at})
+        .Execute(
+            "INSERT INTO pathway_preferences (pathway_id, kind, state, value, detail, review_on, recorded_by, "
+            "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            {pathway_id, std::string(NameOf(pathway::kPreferenceKinds, p.kind)),
+             std::string(p.state == pathway::PreferenceState::kDecided ? "decided" : "not_yet_decided"), p.value,
+             p.detail, DateOrNull(p.review_on), p.recorded_by, p.recorded_at})
         .status();
 }
 
@@ -372,9 +378,10 @@ Result<std::vector<PathwayAction>> PathwayRepository::ListNextActions() {
 
 Status PathwayRepository::Acknowledge(const AlertAcknowledgement& a) {
     return conn_
-        .Execute("INSERT INTO alert_acknowledgements (pathway_id, rule, note, acknowledged_by, acknowledged_at) "
-                 "VALUES (?, ?, ?, ?, ?)",
-                 {a.pathway_id, a.rule, a.note, a.acknowledged_by, a.acknowledged_at})
+        .Execute(
+            "INSERT INTO alert_acknowledgements (pathway_id, rule, note, acknowledged_by, acknowledged_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            {a.pathway_id, a.rule, a.note, a.acknowledged_by, a.acknowledged_at})
         .status();
 }
 
@@ -387,7 +394,8 @@ Result<std::vector<AlertAcknowledgement>> PathwayRepository::ListAcknowledgement
 }
 
 Result<BreakGlass> PathwayRepository::OpenBreakGlass(std::int64_t user_id, std::int64_t pathway_id,
-                                                     const std::string& reason, std::int64_t now, std::int64_t seconds) {
+                                                     const std::string& reason, std::int64_t now,
+                                                     std::int64_t seconds) {
     CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("INSERT INTO break_glass (user_id, pathway_id, reason, opened_at, "
                                                  "expires_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
                                                  {user_id, pathway_id, reason, now, now + seconds}));
@@ -408,15 +416,17 @@ Result<std::vector<BreakGlass>> PathwayRepository::ListUnreviewedBreakGlass() {
                                                "IS NULL ORDER BY b.opened_at DESC"));
     std::vector<BreakGlass> out;
     for (const auto& r : rows) {
-        out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Int(3), r.Text(4), r.Text(5), r.Int(6), r.Int(7), std::nullopt});
+        out.push_back(
+            {r.Int(0), r.Int(1), r.Text(2), r.Int(3), r.Text(4), r.Text(5), r.Int(6), r.Int(7), std::nullopt});
     }
     return out;
 }
 
 Status PathwayRepository::ReviewBreakGlass(std::int64_t id, const std::string& reviewer, std::int64_t now) {
-    CV_ASSIGN_OR_RETURN(auto n, conn_.Execute("UPDATE break_glass SET reviewed_by = ?, reviewed_at = ? WHERE id = ? AND "
-                                              "reviewed_at IS NULL",
-                                              {reviewer, now, id}));
+    CV_ASSIGN_OR_RETURN(auto n,
+                        conn_.Execute("UPDATE break_glass SET reviewed_by = ?, reviewed_at = ? WHERE id = ? AND "
+                                      "reviewed_at IS NULL",
+                                      {reviewer, now, id}));
     if (n == 0) return Status::NotFound("there is no such break-glass access to review");
     return Status::Ok();
 }

@@ -9,9 +9,9 @@
 #include "web/experience/model.hpp"
 #include "web/http/client_address.hpp"
 #include "web/http/request_checks.hpp"
-#include "web/pathway/tracking_model.hpp"
 #include "web/pathway/fhir.hpp"
 #include "web/pathway/outcomes.hpp"
+#include "web/pathway/tracking_model.hpp"
 
 namespace carevoice::web {
 namespace {

@@ -16,7 +16,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-
 constexpr const char* kWhoRecords = "members of the group, its facilitators and chairs, and administrators,";
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
 

@@ -38,7 +38,6 @@ Result<GroupWarnings> LoadTorWarnings(RequestContext& ctx, std::int64_t group_id
 
 namespace {
 
-
 constexpr const char* kWhoManages = "the group's facilitators and chairs, and administrators,";
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
 constexpr int kBlankLinkRows = 2;  // rows for new links below the existing ones (no JavaScript needed)

@@ -13,7 +13,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-
 constexpr const char* kWhoManages = "the group's facilitators and chairs, and administrators,";
 
 std::string ContactDetail(const partnership::Person& p) {

@@ -227,7 +227,8 @@ void PatientFhir(RequestContext& ctx) {
     if (pathways.empty()) {
         // Not a pathway the user may see: the same answer as for no patient, so nobody learns who is on file.
         ctx.Audit("patient.export.fhir", "patient", std::to_string(*id), "denied");
-        ctx.Error(404, "not_found", "There is no such patient on your list.", {{"id", "no patient on your list has this number"}});
+        ctx.Error(404, "not_found", "There is no such patient on your list.",
+                  {{"id", "no patient on your list has this number"}});
         return;
     }
     ctx.Audit("patient.export.fhir", "patient", std::to_string(*id), break_glass ? "success: break glass" : "success");
@@ -255,7 +256,8 @@ json FhirBundle(const pathway::Patient& patient, const std::vector<FhirPathway>&
 
 void RegisterFhirRoutes(Router& router) {
     // Coordinators and admins; a coordinator's bundle holds only the pathways the pages would show them.
-    router.Add("GET", "/api/v1/pathway/patients/:id/fhir", pathway_pages::PatientAccess(), RouteKind::kApi, PatientFhir);
+    router.Add("GET", "/api/v1/pathway/patients/:id/fhir", pathway_pages::PatientAccess(), RouteKind::kApi,
+               PatientFhir);
 }
 
 }  // namespace carevoice::web

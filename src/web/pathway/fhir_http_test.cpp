@@ -77,8 +77,9 @@ TEST_F(FhirHttpTest, TheCoordinatorOfTheProviderInvolvedGetsTheBundle) {
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 200) << r->body;
     EXPECT_EQ(nlohmann::json::parse(r->body)["entry"][0]["resource"]["identifier"][0]["value"], nhs_number_);
-    EXPECT_EQ(CountRows(server_, "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.export.fhir' AND outcome = "
-                                 "'success' AND record_id = ?",
+    EXPECT_EQ(CountRows(server_,
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.export.fhir' AND outcome = "
+                        "'success' AND record_id = ?",
                         {std::to_string(patient_id_)}),
               1);
 }
@@ -91,8 +92,9 @@ TEST_F(FhirHttpTest, OthersAreRefusedAndAnUnknownPatientIsNamed) {
     EXPECT_EQ(other->status, 404);
     EXPECT_NE(other->body.find("\"code\":\"not_found\""), std::string::npos) << other->body;
     EXPECT_EQ(other->body.find(nhs_number_), std::string::npos);
-    EXPECT_EQ(CountRows(server_, "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.export.fhir' AND outcome = "
-                                 "'denied'"),
+    EXPECT_EQ(CountRows(server_,
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.export.fhir' AND outcome = "
+                        "'denied'"),
               1);
     auto member = SignedInBrowser(server_, "member", kPassword)->Get(Path());
     ASSERT_TRUE(member);

@@ -22,9 +22,9 @@ void RenderEventForm(RequestContext& ctx, const OpenPathway& open, nlohmann::jso
     form["modalities"] = Options(pathway::kModalityNames, form.value("modality", ""));
     form["outcomes"] = Options(pathway::kOutcomeNames, form.value("outcome", ""));
     const std::string admitted = form.value("admitted", "");
-    form["admitted_options"] = nlohmann::json::array(
-        {{{"value", "yes"}, {"label", "Yes, admitted"}, {"selected", admitted == "yes"}},
-         {{"value", "no"}, {"label", "No, not admitted"}, {"selected", admitted == "no"}}});
+    form["admitted_options"] =
+        nlohmann::json::array({{{"value", "yes"}, {"label", "Yes, admitted"}, {"selected", admitted == "yes"}},
+                               {{"value", "no"}, {"label", "No, not admitted"}, {"selected", admitted == "no"}}});
     form["date_field"] = DateFieldData(date, "Date of the event", "For example, 10 3 2026", problems);
     form["until_field"] = DateFieldData(until, "Until (appointment missed, offer declined)",
                                         "Leave empty unless the event uses it", problems);

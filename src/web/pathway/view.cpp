@@ -117,9 +117,12 @@ std::string DayOf(std::int64_t seconds) {
 
 std::string ClockLabel(pathway::ClockKind kind) {
     switch (kind) {
-        case pathway::ClockKind::kFds: return "28-day Faster Diagnosis Standard";
-        case pathway::ClockKind::k62: return "62 days, referral to first treatment";
-        case pathway::ClockKind::k31: return "31 days, decision to treatment";
+        case pathway::ClockKind::kFds:
+            return "28-day Faster Diagnosis Standard";
+        case pathway::ClockKind::k62:
+            return "62 days, referral to first treatment";
+        case pathway::ClockKind::k31:
+            return "31 days, decision to treatment";
     }
     return std::string(pathway::ClockName(kind));
 }
@@ -127,14 +130,15 @@ std::string ClockLabel(pathway::ClockKind kind) {
 nlohmann::json ClocksJson(const pathway::PathwayClocks& clocks) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : clocks.clocks) {
-        nlohmann::json j = {{"name", ClockLabel(c.kind)},
-                            {"treatment", c.kind == pathway::ClockKind::k31 ? nlohmann::json(c.treatment) : nlohmann::json(nullptr)},
-                            {"start", c.start.ToLongString()},
-                            {"stop", c.stop ? c.stop->ToLongString() : "open"},
-                            {"target", c.TargetDate().ToLongString()},
-                            {"target_days", c.target_days},
-                            {"status", std::string(pathway::StatusName(c.status))},
-                            {"breached", c.status == pathway::ClockStatus::kBreached}};
+        nlohmann::json j = {
+            {"name", ClockLabel(c.kind)},
+            {"treatment", c.kind == pathway::ClockKind::k31 ? nlohmann::json(c.treatment) : nlohmann::json(nullptr)},
+            {"start", c.start.ToLongString()},
+            {"stop", c.stop ? c.stop->ToLongString() : "open"},
+            {"target", c.TargetDate().ToLongString()},
+            {"target_days", c.target_days},
+            {"status", std::string(pathway::StatusName(c.status))},
+            {"breached", c.status == pathway::ClockStatus::kBreached}};
         if (c.wait_days) j["wait_days"] = *c.wait_days;
         if (c.days_to_breach) j["days_to_breach"] = *c.days_to_breach;
         if (c.allocation) j["allocation"] = pathway::FormatAllocation(*c.allocation);

@@ -29,7 +29,8 @@ nlohmann::json RoleOptions(const std::string& selected, bool with_description) {
 void ShowAdminHome(RequestContext& ctx) {
     auto users = store::AccountsRepository(ctx.db()).ListUsers();
     auto glass = store::PathwayRepository(ctx.db()).ListUnreviewedBreakGlass();
-    if (!users.ok() || !glass.ok()) return ctx.Error(503, Status::Unavailable("the administration page cannot be read now"));
+    if (!users.ok() || !glass.ok())
+        return ctx.Error(503, Status::Unavailable("the administration page cannot be read now"));
     std::size_t disabled = 0;
     for (const auto& u : *users) disabled += u.disabled ? 1 : 0;
     const auto count = [](std::size_t n, const char* one, const char* many) {
@@ -39,18 +40,22 @@ void ShowAdminHome(RequestContext& ctx) {
         {{{"title", "Users"},
           {"href", "/admin/users"},
           {"description", "Add people, change their role, disable or enable an account."},
-          {"status", count(users->size(), "account", "accounts") + (disabled ? ", " + count(disabled, "disabled", "disabled") : "")}},
+          {"status", count(users->size(), "account", "accounts") +
+                         (disabled ? ", " + count(disabled, "disabled", "disabled") : "")}},
          {{"title", "Audit log"},
           {"href", "/admin/audit"},
-          {"description", "Who did what and when: sign-ins, changes, every view of a patient's record. Filter and download."}},
+          {"description",
+           "Who did what and when: sign-ins, changes, every view of a patient's record. Filter and download."}},
          {{"title", "Break-glass reviews"},
           {"href", "/admin/break-glass"},
           {"description", "Coordinators who opened a patient's record outside their organisation, with their reasons."},
-          {"status", glass->empty() ? std::string("Nothing to review") : count(glass->size(), "to review", "to review")},
+          {"status",
+           glass->empty() ? std::string("Nothing to review") : count(glass->size(), "to review", "to review")},
           {"waiting", !glass->empty()}},
          {{"title", "Lost-in-the-system alert settings"},
           {"href", "/pathway/alerts/settings"},
-          {"description", "After how many days the tracking list warns about a missing key worker, contact or decision."}}});
+          {"description",
+           "After how many days the tracking list warns about a missing key worker, contact or decision."}}});
     ctx.Page("Administration", "admin_home", {{"tools", tools}});
 }
 

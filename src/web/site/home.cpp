@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "web/experience/model.hpp"
-
 #include "web/http/app.hpp"
 
 namespace carevoice::web {

@@ -92,8 +92,7 @@ httplib::Params GroupEditForm(TestServer& server, Browser& b, std::int64_t group
         {"review_date-year", std::to_string(t.review_date.year())}};
     for (std::size_t at = 0; at < g.links.size(); ++at) {
         const std::string prefix = "link-" + std::to_string(at + 1) + "-";
-        form.emplace(prefix + "kind",
-                     std::string(NameOf(partnership::kLinkedBodyKinds, g.links[at].kind)));
+        form.emplace(prefix + "kind", std::string(NameOf(partnership::kLinkedBodyKinds, g.links[at].kind)));
         form.emplace(prefix + "body_name", g.links[at].body_name);
         for (std::int64_t id : g.links[at].representative_ids) {
             form.emplace(prefix + "representatives", std::to_string(id));
