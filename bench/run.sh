@@ -23,6 +23,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Starts carevoice on DB (CV_PID) and signs in as USER through the form, as a browser would: sets COOKIE.
+serve_and_sign_in() {  # DB USER PASSWORD
+  "$BIN" serve --db "sqlite:$1" --listen "127.0.0.1:$CV_PORT" --quiet &
+  CV_PID=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$CV_PORT/healthz" >/dev/null && break; sleep 0.1; done
+  local jar="$WORK/cookies" token session
+  token=$(curl -s -c "$jar" "http://127.0.0.1:$CV_PORT/sign-in" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf_token=$token" --data-urlencode "username=$2" \
+    --data-urlencode "password=$3" "http://127.0.0.1:$CV_PORT/sign-in"
+  session=$(awk '$6 == "cv_session" {print $7}' "$jar")
+  [[ -n "$session" ]] || { echo "could not sign in as $2 for the benchmark" >&2; exit 1; }
+  COOKIE="cv_session=$session"
+}
+
 echo "== machine"
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
@@ -62,14 +76,7 @@ echo "== tracking list: one provider's 5,000 open pathways among 50,000 (wrk -t2
 printf 'bench-coordinator-pw-1\n' | "$BIN" user add benchcoord --name "Bench Coordinator" --role coordinator \
   --password-stdin --db "sqlite:$WORK/tracking.db" >/dev/null
 python3 bench/pathway/tracking_fixture.py "$WORK/tracking.db" benchcoord
-"$BIN" serve --db "sqlite:$WORK/tracking.db" --listen "127.0.0.1:$CV_PORT" --quiet &
-CV_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$CV_PORT/healthz" >/dev/null && break; sleep 0.1; done
-JAR="$WORK/cookies"
-TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$CV_PORT/sign-in" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "csrf_token=$TOKEN" --data-urlencode "username=benchcoord" \
-  --data-urlencode "password=bench-coordinator-pw-1" "http://127.0.0.1:$CV_PORT/sign-in"
-COOKIE="cv_session=$(awk '$6 == "cv_session" {print $7}' "$JAR")"
+serve_and_sign_in "$WORK/tracking.db" benchcoord bench-coordinator-pw-1
 for n in 1 2; do  # the first computes every clock and alert; the second reuses the clocks
   curl -s -o /dev/null -w "request $n: %{http_code} in %{time_total} s\n" -H "Cookie: $COOKIE" \
     "http://127.0.0.1:$CV_PORT/pathway/tracking"
@@ -80,17 +87,7 @@ fi
 
 echo "== HTTP (wrk -t2 -c32 -d$DURATION --latency; server and load generator share the machine)"
 "$BIN" demo --db "sqlite:$WORK/http.db" >/dev/null
-"$BIN" serve --db "sqlite:$WORK/http.db" --listen "127.0.0.1:$CV_PORT" --quiet &
-CV_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$CV_PORT/healthz" >/dev/null && break; sleep 0.1; done
-# Sign in as the demo analyst through the form, as a browser would.
-JAR="$WORK/cookies"
-TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$CV_PORT/sign-in" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "csrf_token=$TOKEN" --data-urlencode "username=analyst" \
-  --data-urlencode "password=demo-analyst-2026" "http://127.0.0.1:$CV_PORT/sign-in"
-SESSION=$(awk '$6 == "cv_session" {print $7}' "$JAR")
-[[ -n "$SESSION" ]] || { echo "could not sign in for the benchmark" >&2; exit 1; }
-COOKIE="cv_session=$SESSION"
+serve_and_sign_in "$WORK/http.db" analyst demo-analyst-2026
 mkdir -p "$WORK/www"
 curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$CV_PORT/" > "$WORK/www/home.html"
 cat > "$WORK/nginx.conf" <<NGINX
