@@ -23,14 +23,8 @@ std::vector<pathway::Event> Read(const std::string& body) {
     return events.ok() ? *events : std::vector<pathway::Event>{};
 }
 
-class PathwayEventsRepositoryTest : public ::testing::Test {
+class PathwayEventsRepositoryTest : public testing::MigratedDatabaseTest {
   protected:
-    void SetUp() override {
-        auto conn = testing::OpenFreshConnection();
-        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
-        conn_ = std::move(*conn);
-        ASSERT_TRUE(Migrate(*conn_).ok());
-    }
     Result<EventImportReport> Import(const std::string& body) {
         auto tx = Transaction::Begin(*conn_);
         EXPECT_TRUE(tx.ok());
@@ -40,7 +34,6 @@ class PathwayEventsRepositoryTest : public ::testing::Test {
         }
         return report;
     }
-    std::unique_ptr<Connection> conn_;
 };
 
 const std::string kFile =
@@ -76,7 +69,8 @@ TEST_F(PathwayEventsRepositoryTest, EventsReadBackWithEveryField) {
 
 TEST_F(PathwayEventsRepositoryTest, AnEventIdStoredWithOtherDetailsIsRefusedNamingTheLine) {
     ASSERT_TRUE(Import(kFile).ok());
-    auto changed = Import("P1,e9,2025-02-01,first_seen,RJE,,,,,,,\nP1,e2,2025-01-14,appointment_missed,RJE,,,,,2025-01-15,,\n");
+    auto changed =
+        Import("P1,e9,2025-02-01,first_seen,RJE,,,,,,,\nP1,e2,2025-01-14,appointment_missed,RJE,,,,,2025-01-15,,\n");
     ASSERT_FALSE(changed.ok());
     ASSERT_EQ(changed.status().details().size(), 1u);
     EXPECT_EQ(changed.status().details()[0].field, "line 3, event_id");

@@ -14,14 +14,8 @@ namespace {
 constexpr std::int64_t kNow = 1'780'000'000;
 const CivilDate kToday = CivilDate::Parse("2026-06-01").value();
 
-class PathwayRepositoryTest : public ::testing::Test {
+class PathwayRepositoryTest : public testing::MigratedDatabaseTest {
   protected:
-    void SetUp() override {
-        auto conn = testing::OpenFreshConnection();
-        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
-        conn_ = std::move(*conn);
-        ASSERT_TRUE(Migrate(*conn_).ok());
-    }
     pathway::Patient APatient() {
         pathway::Patient p;
         p.nhs_number = "9434765919";
@@ -50,7 +44,6 @@ class PathwayRepositoryTest : public ::testing::Test {
         r.key_worker = pathway::KeyWorker{"Kim Nurse", "Lung CNS", "01632 960123", std::nullopt, kNow, "coordinator"};
         return r;
     }
-    std::unique_ptr<Connection> conn_;
 };
 
 TEST_F(PathwayRepositoryTest, APatientRoundTripsWithThePeopleWhoMatter) {
@@ -75,13 +68,23 @@ TEST_F(PathwayRepositoryTest, APathwayKeepsItsKeyWorkerHistoryAndLatestPreferenc
     ASSERT_TRUE(patient.ok());
     auto created = repo.CreatePathway(APathway(patient->id), kNow);
     ASSERT_TRUE(created.ok()) << created.status().ToString();
-    ASSERT_TRUE(repo.AssignKeyWorker(created->id, {"Lee Nurse", "Lung CNS", "01632 960124", std::nullopt, kNow + 10,
-                                                   "coordinator"})
+    ASSERT_TRUE(repo.AssignKeyWorker(created->id,
+                                     {"Lee Nurse", "Lung CNS", "01632 960124", std::nullopt, kNow + 10, "coordinator"})
                     .ok());
-    pathway::Preference asked{pathway::PreferenceKind::kPlaceOfDeath, pathway::PreferenceState::kNotYetDecided,
-                              "", "wants to talk to her son first", std::nullopt, "coordinator", kNow};
-    pathway::Preference decided{pathway::PreferenceKind::kPlaceOfDeath, pathway::PreferenceState::kDecided, "home",
-                                "with her son", std::nullopt, "coordinator", kNow + 20};
+    pathway::Preference asked{pathway::PreferenceKind::kPlaceOfDeath,
+                              pathway::PreferenceState::kNotYetDecided,
+                              "",
+                              "wants to talk to her son first",
+                              std::nullopt,
+                              "coordinator",
+                              kNow};
+    pathway::Preference decided{pathway::PreferenceKind::kPlaceOfDeath,
+                                pathway::PreferenceState::kDecided,
+                                "home",
+                                "with her son",
+                                std::nullopt,
+                                "coordinator",
+                                kNow + 20};
     ASSERT_TRUE(repo.RecordPreference(created->id, asked).ok());
     ASSERT_TRUE(repo.RecordPreference(created->id, decided).ok());
     auto found = repo.FindPathway(created->id);

@@ -12,19 +12,11 @@
 namespace carevoice::store {
 namespace {
 
-class RepositoriesTest : public ::testing::Test {
+class RepositoriesTest : public testing::MigratedDatabaseTest {
   protected:
-    void SetUp() override {
-        auto conn = testing::OpenFreshConnection();
-        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
-        conn_ = std::move(*conn);
-        auto m = Migrate(*conn_);
-        ASSERT_TRUE(m.ok()) << m.status().ToString();
-    }
     NewUser Someone(const std::string& name, Role role = Role::kMember) {
         return NewUser{name, "Someone " + name, role, std::nullopt, "$argon2id$fake"};
     }
-    std::unique_ptr<Connection> conn_;
 };
 
 TEST_F(RepositoriesTest, CreatedUserIsFoundByNameAndId) {

@@ -10,17 +10,7 @@
 namespace carevoice::store {
 namespace {
 
-class SignInCountersRepositoryTest : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        auto conn = testing::OpenFreshConnection();
-        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
-        conn_ = std::move(*conn);
-        auto m = Migrate(*conn_);
-        ASSERT_TRUE(m.ok()) << m.status().ToString();
-    }
-    std::unique_ptr<Connection> conn_;
-};
+class SignInCountersRepositoryTest : public testing::MigratedDatabaseTest {};
 
 TEST_F(SignInCountersRepositoryTest, FirstAttemptsUpToTheLimitAreRecordedTheRestCounted) {
     SignInCountersRepository repo(*conn_);

@@ -3,10 +3,13 @@
 // programs only. Not thread-safe: tests in one program run one after another.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 
 #include "core/status.hpp"
+#include "store/migrations.hpp"
 #include "store/sql.hpp"
 
 namespace carevoice::store::testing {
@@ -22,5 +25,18 @@ std::string FreshDatabaseUrl();
 
 // A connection to FreshDatabaseUrl().
 Result<std::unique_ptr<Connection>> OpenFreshConnection();
+
+// A fixture holding `conn_`: a fresh database with every migration applied, for each test.
+class MigratedDatabaseTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto conn = OpenFreshConnection();
+        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+        conn_ = std::move(*conn);
+        auto migrated = Migrate(*conn_);
+        ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+    }
+    std::unique_ptr<Connection> conn_;
+};
 
 }  // namespace carevoice::store::testing
