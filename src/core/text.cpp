@@ -38,6 +38,12 @@ std::string ToLower(std::string_view s) {
     return out;
 }
 
+std::string ToUpper(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
 std::vector<std::string_view> Split(std::string_view s, char sep) {
     std::vector<std::string_view> out;
     std::size_t start = 0;

@@ -17,6 +17,7 @@ Result<long long> ParseInt(std::string_view s);
 
 std::string_view Trim(std::string_view s);
 std::string ToLower(std::string_view s);
+std::string ToUpper(std::string_view s);  // ASCII only: codes such as "rd8" -> "RD8"
 std::vector<std::string_view> Split(std::string_view s, char sep);
 bool StartsWith(std::string_view s, std::string_view prefix);
 

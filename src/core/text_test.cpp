@@ -14,6 +14,12 @@ TEST(TextTest, ParsesNumbersStrictly) {
     EXPECT_EQ(ParseInt("x").status().message(), "'x' is not a whole number");
 }
 
+TEST(TextTest, ChangesTheCaseOfAsciiLettersOnly) {
+    EXPECT_EQ(ToUpper("rd8 q17"), "RD8 Q17");
+    EXPECT_EQ(ToLower("RD8"), "rd8");
+    EXPECT_EQ(ToUpper("é"), "é");  // bytes of UTF-8 are left as they are
+}
+
 TEST(TextTest, SplitKeepsEmptyParts) {
     auto parts = Split("a,,b", ',');
     ASSERT_EQ(parts.size(), 3u);

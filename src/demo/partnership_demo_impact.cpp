@@ -155,7 +155,19 @@ Status AddMeasures(DemoContext& demo) {
     CV_ASSIGN_OR_RETURN(survey, measures.Create(survey, demo.now));
     CV_ASSIGN_OR_RETURN(auto stored, CpesYearlyScores(demo.conn, "RD8", "Q17"));
     CV_ASSIGN_OR_RETURN(auto yearly, improvement::ObservationsFromCpes(stored.empty() ? kPublishedQ17 : stored));
-    return measures.ReplaceObservations(survey.id, yearly);
+    CV_RETURN_IF_ERROR(measures.ReplaceObservations(survey.id, yearly));
+
+    // Fed from the pathway (the synthetic Staffordshire-like demo, when loaded): counted each month when the
+    // chart is drawn, so nothing is stored.
+    improvement::Measure fds;
+    fds.group_id = demo.group_id;
+    fds.name = "Told the outcome within 28 days of an urgent referral (from the pathway)";
+    fds.unit = "%";
+    fds.better = improvement::ImprovementDirection::kIncrease;
+    fds.target = 80;
+    fds.source = improvement::MeasureSource::kPathway;
+    fds.pathway_measure = "fds";
+    return measures.Create(fds, demo.now).status();
 }
 
 // `carevoice buddy --year 2018` (default options) pairs RD8, below expected on many questions, with RR7

@@ -46,12 +46,9 @@ std::string SyntheticNhsNumber(int n) {
     for (int stem = 0; stem < 1'000'000; ++stem) {
         char digits[11];
         std::snprintf(digits, sizeof digits, "999%06d", stem);
-        int sum = 0;
-        for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * (10 - i);
-        int check = 11 - sum % 11;
-        if (check == 11) check = 0;
-        if (check == 10) continue;
-        if (++found == n) return std::string(digits) + static_cast<char>('0' + check);
+        const auto check = pathway::NhsCheckDigit(digits);
+        if (!check) continue;
+        if (++found == n) return std::string(digits) + static_cast<char>('0' + *check);
     }
     return {};
 }

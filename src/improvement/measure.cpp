@@ -34,6 +34,8 @@ std::string_view MeasureSourceName(MeasureSource source) {
             return "csv";
         case MeasureSource::kCpes:
             return "cpes";
+        case MeasureSource::kPathway:
+            return "pathway";
     }
     return "";
 }
@@ -51,7 +53,8 @@ std::string_view DirectionName(ImprovementDirection direction) {
 }
 
 std::optional<MeasureSource> ParseMeasureSource(std::string_view name) {
-    for (MeasureSource source : {MeasureSource::kManual, MeasureSource::kCsv, MeasureSource::kCpes}) {
+    for (MeasureSource source :
+         {MeasureSource::kManual, MeasureSource::kCsv, MeasureSource::kCpes, MeasureSource::kPathway}) {
         if (MeasureSourceName(source) == name) return source;
     }
     return std::nullopt;
@@ -62,8 +65,10 @@ Status ValidateMeasure(const Measure& measure) {
     if (text::Trim(measure.name).empty()) problems.push_back({"name", "is required"});
     if (measure.target && !std::isfinite(*measure.target)) problems.push_back({"target", "must be a finite number"});
     std::set<CivilDate> rebases;
-    for (const CivilDate& date : measure.rebase_dates) {
-        if (!rebases.insert(date).second) problems.push_back({"rebase_dates", "give " + date.ToString() + " twice"});
+    for (const Rebase& rebase : measure.rebases) {
+        if (!rebases.insert(rebase.on).second) {
+            problems.push_back({"rebase_dates", "give " + rebase.on.ToString() + " twice"});
+        }
     }
     if (measure.source == MeasureSource::kCpes) {
         if (text::Trim(measure.cpes_org_code).empty()) {
@@ -78,6 +83,14 @@ Status ValidateMeasure(const Measure& measure) {
     } else if (!measure.cpes_org_code.empty() || !measure.cpes_question.empty()) {
         problems.push_back({"source", "is '" + std::string(MeasureSourceName(measure.source)) +
                                           "' but a survey organisation or question is given"});
+    }
+    if (measure.source == MeasureSource::kPathway) {
+        if (text::Trim(measure.pathway_measure).empty()) {
+            problems.push_back({"pathway_measure", "is required for a measure taken from the pathway"});
+        }
+    } else if (!measure.pathway_measure.empty() || !measure.pathway_area.empty()) {
+        problems.push_back({"source", "is '" + std::string(MeasureSourceName(measure.source)) +
+                                          "' but a pathway measure or area is given"});
     }
     return Invalid("the measure", std::move(problems));
 }
@@ -97,7 +110,7 @@ SpcOptions SpcOptionsFor(const Measure& measure) {
     SpcOptions options;
     options.direction = measure.better;
     options.target = measure.target;
-    options.rebase_dates = measure.rebase_dates;
+    for (const Rebase& rebase : measure.rebases) options.rebase_dates.push_back(rebase.on);
     std::sort(options.rebase_dates.begin(), options.rebase_dates.end());
     return options;
 }

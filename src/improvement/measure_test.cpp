@@ -51,10 +51,22 @@ TEST(MeasureTest, SurveyFieldsOnAnotherSourceAreRefused) {
     EXPECT_TRUE(Names(ValidateMeasure(m), "source"));
 }
 
+TEST(MeasureTest, APathwayMeasureNamesItsStandardAndOtherSourcesTakeNoPathwayFields) {
+    Measure m = Manual();
+    m.source = MeasureSource::kPathway;
+    EXPECT_TRUE(Names(ValidateMeasure(m), "pathway_measure"));
+    m.pathway_measure = "fds";
+    EXPECT_TRUE(ValidateMeasure(m).ok());  // every area
+    m.pathway_area = "05W";
+    EXPECT_TRUE(ValidateMeasure(m).ok());
+    m.source = MeasureSource::kManual;
+    EXPECT_TRUE(Names(ValidateMeasure(m), "source"));
+}
+
 TEST(MeasureTest, TargetMustBeFiniteAndRebaseDatesDistinct) {
     Measure m = Manual();
     m.target = std::numeric_limits<double>::quiet_NaN();
-    m.rebase_dates = {D("2024-04-01"), D("2024-04-01")};
+    m.rebases = {{D("2024-04-01"), "new clinic"}, {D("2024-04-01"), ""}};
     const Status s = ValidateMeasure(m);
     EXPECT_TRUE(Names(s, "target"));
     EXPECT_TRUE(Names(s, "rebase_dates"));
@@ -64,7 +76,7 @@ TEST(MeasureTest, TargetMustBeFiniteAndRebaseDatesDistinct) {
 TEST(MeasureTest, ChartOptionsFollowTheMeasure) {
     Measure m = Manual();
     m.target = 14;
-    m.rebase_dates = {D("2024-09-01"), D("2024-04-01")};
+    m.rebases = {{D("2024-09-01"), "cards"}, {D("2024-04-01"), "clinic"}};
     const SpcOptions options = SpcOptionsFor(m);
     EXPECT_EQ(options.direction, ImprovementDirection::kDecrease);
     EXPECT_EQ(options.target, 14);
@@ -81,7 +93,8 @@ TEST(MeasureTest, ObservationsAreFiniteAndOnePerDate) {
 }
 
 TEST(MeasureTest, SourceNamesRoundTrip) {
-    for (MeasureSource source : {MeasureSource::kManual, MeasureSource::kCsv, MeasureSource::kCpes}) {
+    for (MeasureSource source :
+         {MeasureSource::kManual, MeasureSource::kCsv, MeasureSource::kCpes, MeasureSource::kPathway}) {
         EXPECT_EQ(ParseMeasureSource(MeasureSourceName(source)), source);
     }
     EXPECT_FALSE(ParseMeasureSource("excel").has_value());

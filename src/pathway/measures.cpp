@@ -276,4 +276,27 @@ std::vector<MonthlyPerformance> MonthlySeries(ClockKind clock, const std::vector
     return months;
 }
 
+std::optional<ClockKind> MonthlyClockOf(MeasureId measure) {
+    switch (measure) {
+        case MeasureId::kFds:
+            return ClockKind::kFds;
+        case MeasureId::k31:
+            return ClockKind::k31;
+        case MeasureId::k62:
+            return ClockKind::k62;
+        default:
+            return std::nullopt;
+    }
+}
+
+std::vector<MonthlyShare> ShowableMonths(const std::vector<MonthlyPerformance>& series, int threshold) {
+    std::vector<MonthlyShare> out;
+    for (const auto& m : series) {
+        const MeasureValue value{m.met, m.met + m.breached, m.Share()};
+        if (!value.value || Suppressed(value, MeasureForm::kShare, threshold)) continue;
+        out.push_back({m.month, *value.value * 100});
+    }
+    return out;
+}
+
 }  // namespace carevoice::pathway

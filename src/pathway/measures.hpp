@@ -147,4 +147,18 @@ struct MonthlyPerformance {
 std::vector<MonthlyPerformance> MonthlySeries(ClockKind clock, const std::vector<PathwayFacts>& facts,
                                               const std::vector<TargetPeriod>& targets, CivilDate from, CivilDate to);
 
+// The measures a partnership group's chart can be fed from, month by month: the three waiting-time
+// standards. The clock of such a measure; none for the others.
+std::optional<ClockKind> MonthlyClockOf(MeasureId measure);
+
+// A month's share met, in percent, as a point of a chart (a partnership measure fed from the pathway).
+struct MonthlyShare {
+    CivilDate month;
+    double percent = 0;
+};
+// The months of `series` that may be shown, oldest first: a month whose met or counted clocks are below the
+// suppression threshold is left out (as Suppressed says for a share), so that a chart open to a group's lay
+// members never shows a count small enough to recognise someone.
+std::vector<MonthlyShare> ShowableMonths(const std::vector<MonthlyPerformance>& series, int threshold);
+
 }  // namespace carevoice::pathway

@@ -148,6 +148,25 @@ TEST(PathwayMeasures, SmallCountsAreSuppressedAndTheShareWithheld) {
     EXPECT_NE(SuppressionRule(8).find("fewer than 8"), std::string::npos);
 }
 
+// A chart fed from the pathway shows a month only when both its met and its counted clocks reach the
+// threshold: 9 of 10 met (90%) is shown; 7 of 10 (met below 8) and 5 of 5 are not; an empty month is not.
+TEST(PathwayMeasures, AChartFedFromThePathwayShowsOnlyMonthsAboveTheThreshold) {
+    const std::vector<MonthlyPerformance> series = {{D("2025-04-01"), 9, 1, 0.75},
+                                                    {D("2025-05-01"), 7, 3, 0.75},
+                                                    {D("2025-06-01"), 5, 0, 0.75},
+                                                    {D("2025-07-01"), 0, 0, 0.75},
+                                                    {D("2025-08-01"), 16, 4, 0.75}};
+    const auto shown = ShowableMonths(series, 8);
+    ASSERT_EQ(shown.size(), 2u);
+    EXPECT_EQ(shown[0].month, D("2025-04-01"));
+    EXPECT_DOUBLE_EQ(shown[0].percent, 90);
+    EXPECT_EQ(shown[1].month, D("2025-08-01"));
+    EXPECT_DOUBLE_EQ(shown[1].percent, 80);
+    EXPECT_EQ(ShowableMonths(series, 1).size(), 4u);  // a lower threshold shows all but the empty month
+    EXPECT_EQ(MonthlyClockOf(MeasureId::k62), ClockKind::k62);
+    EXPECT_FALSE(MonthlyClockOf(MeasureId::kKeyWorker).has_value());
+}
+
 TEST(PathwayMeasures, FactsComeFromThePatientTheRecordAndTheEvents) {
     Patient p;
     p.id = 1;

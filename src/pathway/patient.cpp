@@ -30,16 +30,25 @@ Result<std::string> ParseNhsNumber(std::string_view typed) {
         return Status::InvalidArgument("An NHS number has 10 digits",
                                        {{"nhs_number", "must be 10 digits, for example 943 476 5919"}});
     }
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (digits[static_cast<std::size_t>(i)] - '0') * (10 - i);
-    int check = 11 - (sum % 11);
-    if (check == 11) check = 0;
-    if (check == 10 || check != digits[9] - '0') {
+    const auto check = NhsCheckDigit(std::string_view(digits).substr(0, 9));
+    if (!check || *check != digits[9] - '0') {
         return Status::InvalidArgument(
             "That is not a valid NHS number: its check digit does not match",
             {{"nhs_number", "is not a valid NHS number (the last digit does not match the others): check it"}});
     }
     return digits;
+}
+
+std::optional<int> NhsCheckDigit(std::string_view nine) {
+    if (nine.size() != 9) return std::nullopt;
+    int sum = 0;
+    for (std::size_t i = 0; i < 9; ++i) {
+        if (nine[i] < '0' || nine[i] > '9') return std::nullopt;
+        sum += (nine[i] - '0') * static_cast<int>(10 - i);
+    }
+    const int check = 11 - sum % 11;
+    if (check == 10) return std::nullopt;
+    return check == 11 ? 0 : check;
 }
 
 std::string FormatNhsNumber(const std::string& digits) {
@@ -50,8 +59,8 @@ std::string FormatNhsNumber(const std::string& digits) {
 Status ValidatePatient(const Patient& p, CivilDate today) {
     Problems problems;
     if (auto nhs = ParseNhsNumber(p.nhs_number); !nhs.ok()) {
-        problems.Add("nhs_number", nhs.status().details().empty() ? nhs.status().message()
-                                                                  : nhs.status().details()[0].problem);
+        problems.Add("nhs_number",
+                     nhs.status().details().empty() ? nhs.status().message() : nhs.status().details()[0].problem);
     }
     problems.RequireText("given_name", p.given_name);
     problems.RequireText("family_name", p.family_name);

@@ -21,6 +21,9 @@ namespace carevoice::pathway {
 // a remainder giving 10 means the number is not valid. Spaces (as in "943 476 5919") are allowed.
 // Returns the ten digits, or a problem saying what is wrong.
 Result<std::string> ParseNhsNumber(std::string_view typed);
+// The modulus-11 check digit of nine digits; none when the remainder gives 10 (no NHS number begins so) or
+// `nine` is not nine digits. Synthetic and test numbers are made with it.
+std::optional<int> NhsCheckDigit(std::string_view nine);
 // "943 476 5919".
 std::string FormatNhsNumber(const std::string& digits);
 

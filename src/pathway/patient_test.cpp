@@ -27,6 +27,14 @@ TEST(NhsNumberTest, RefusesAWrongCheckDigitSayingSo) {
 TEST(NhsNumberTest, RefusesARemainderOfTen) {
     // 1×10+0×9+0×8+0×7+0×6+0×5+0×4+0×3+1×2 = 12; 12 mod 11 = 1; 11 − 1 = 10: no valid check digit.
     for (char last = '0'; last <= '9'; ++last) EXPECT_FALSE(ParseNhsNumber(std::string("100000001") + last).ok());
+    EXPECT_FALSE(NhsCheckDigit("100000001").has_value());
+}
+
+TEST(NhsNumberTest, CheckDigitOfNineDigitsAsWorkedByHand) {
+    EXPECT_EQ(NhsCheckDigit("401023213"), 7);  // the sum worked above
+    EXPECT_EQ(NhsCheckDigit("943476591"), 9);  // the Data Dictionary's example
+    EXPECT_FALSE(NhsCheckDigit("94347659").has_value());
+    EXPECT_FALSE(NhsCheckDigit("94347659x").has_value());
 }
 
 TEST(NhsNumberTest, RefusesWrongLengthsAndLetters) {

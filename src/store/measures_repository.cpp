@@ -13,7 +13,8 @@ using improvement::Measure;
 using improvement::Observation;
 
 constexpr const char* kColumns =
-    "id, group_id, name, unit, better, target, work_item_id, source, cpes_org_code, cpes_question";
+    "id, group_id, name, unit, better, target, work_item_id, source, cpes_org_code, cpes_question, pathway_measure, "
+    "pathway_area";
 
 std::optional<ImprovementDirection> ParseBetter(std::string_view name) {
     auto parsed = improvement::ParseImprovementDirection(name);
@@ -34,6 +35,8 @@ Result<Measure> MeasureFrom(const Row& row) {
     m.source = r.Parsed<improvement::MeasureSource>(7, improvement::ParseMeasureSource);
     m.cpes_org_code = r.Text(8);
     m.cpes_question = r.Text(9);
+    m.pathway_measure = r.Text(10);
+    m.pathway_area = r.Text(11);
     if (!r.status().ok()) return r.status();
     return m;
 }
@@ -51,24 +54,32 @@ Status MeasuresRepository::Check(const Measure& measure) {
     return Status::InvalidArgument("the measure is not valid: work_item_id " + problem, {{"work_item_id", problem}});
 }
 
-Result<Measure> MeasuresRepository::Create(const Measure& measure, std::int64_t now) {
-    CV_RETURN_IF_ERROR(Check(measure));
-    CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("INSERT INTO measures (group_id, name, unit, better, target, "
-                                                 "work_item_id, source, cpes_org_code, cpes_question, created_at, "
-                                                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                                 {measure.group_id, measure.name, measure.unit,
-                                                  std::string(improvement::DirectionName(measure.better)),
-                                                  OrNull(measure.target), OrNull(measure.work_item_id),
-                                                  std::string(improvement::MeasureSourceName(measure.source)),
-                                                  measure.cpes_org_code, measure.cpes_question, now, now}));
-    Measure created = measure;
-    created.id = row.Int(0);
-    for (const CivilDate& date : measure.rebase_dates) {
+Status MeasuresRepository::InsertRebases(std::int64_t measure_id, std::span<const improvement::Rebase> rebases) {
+    for (const improvement::Rebase& rebase : rebases) {
         CV_RETURN_IF_ERROR(conn_
-                               .Execute("INSERT INTO measure_rebase_dates (measure_id, rebase_on) VALUES (?, ?)",
-                                        {created.id, DateValue(date)})
+                               .Execute("INSERT INTO measure_rebase_dates (measure_id, rebase_on, reason) VALUES "
+                                        "(?, ?, ?)",
+                                        {measure_id, DateValue(rebase.on), rebase.reason})
                                .status());
     }
+    return Status::Ok();
+}
+
+Result<Measure> MeasuresRepository::Create(const Measure& measure, std::int64_t now) {
+    CV_RETURN_IF_ERROR(Check(measure));
+    CV_ASSIGN_OR_RETURN(
+        auto row, conn_.QueryOne("INSERT INTO measures (group_id, name, unit, better, target, "
+                                 "work_item_id, source, cpes_org_code, cpes_question, pathway_measure, "
+                                 "pathway_area, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                 "?, ?, ?, ?, ?, ?) RETURNING id",
+                                 {measure.group_id, measure.name, measure.unit,
+                                  std::string(improvement::DirectionName(measure.better)), OrNull(measure.target),
+                                  OrNull(measure.work_item_id),
+                                  std::string(improvement::MeasureSourceName(measure.source)), measure.cpes_org_code,
+                                  measure.cpes_question, measure.pathway_measure, measure.pathway_area, now, now}));
+    Measure created = measure;
+    created.id = row.Int(0);
+    CV_RETURN_IF_ERROR(InsertRebases(created.id, measure.rebases));
     return created;
 }
 
@@ -85,21 +96,17 @@ Result<std::vector<Measure>> MeasuresRepository::ListByGroup(std::int64_t group_
 Status MeasuresRepository::Update(const Measure& measure, std::int64_t now) {
     CV_RETURN_IF_ERROR(Check(measure));
     CV_RETURN_IF_ERROR(RequireChanged(
-        conn_.Execute("UPDATE measures SET name = ?, unit = ?, better = ?, target = ?, work_item_id = ?, source = ?, "
-                      "cpes_org_code = ?, cpes_question = ?, updated_at = ? WHERE id = ? AND group_id = ?",
-                      {measure.name, measure.unit, std::string(improvement::DirectionName(measure.better)),
-                       OrNull(measure.target), OrNull(measure.work_item_id),
-                       std::string(improvement::MeasureSourceName(measure.source)), measure.cpes_org_code,
-                       measure.cpes_question, now, measure.id, measure.group_id}),
+        conn_.Execute(
+            "UPDATE measures SET name = ?, unit = ?, better = ?, target = ?, work_item_id = ?, source = ?, "
+            "cpes_org_code = ?, cpes_question = ?, pathway_measure = ?, pathway_area = ?, updated_at = ? "
+            "WHERE id = ? AND group_id = ?",
+            {measure.name, measure.unit, std::string(improvement::DirectionName(measure.better)),
+             OrNull(measure.target), OrNull(measure.work_item_id),
+             std::string(improvement::MeasureSourceName(measure.source)), measure.cpes_org_code, measure.cpes_question,
+             measure.pathway_measure, measure.pathway_area, now, measure.id, measure.group_id}),
         "measure of this group", measure.id));
     CV_RETURN_IF_ERROR(conn_.Execute("DELETE FROM measure_rebase_dates WHERE measure_id = ?", {measure.id}).status());
-    for (const CivilDate& date : measure.rebase_dates) {
-        CV_RETURN_IF_ERROR(conn_
-                               .Execute("INSERT INTO measure_rebase_dates (measure_id, rebase_on) VALUES (?, ?)",
-                                        {measure.id, DateValue(date)})
-                               .status());
-    }
-    return Status::Ok();
+    return InsertRebases(measure.id, measure.rebases);
 }
 
 Status MeasuresRepository::Delete(std::int64_t id) {
@@ -158,15 +165,16 @@ Result<std::vector<Measure>> MeasuresRepository::Load(const std::string& where, 
         measures.push_back(std::move(measure));
     }
     if (measures.empty()) return measures;
-    CV_ASSIGN_OR_RETURN(auto rebases, conn_.Query("SELECT measure_id, rebase_on FROM measure_rebase_dates WHERE "
-                                                  "measure_id IN (SELECT id FROM measures WHERE " +
-                                                      where + ") ORDER BY measure_id, rebase_on",
-                                                  {id}));
+    CV_ASSIGN_OR_RETURN(auto rebases,
+                        conn_.Query("SELECT measure_id, rebase_on, reason FROM measure_rebase_dates WHERE "
+                                    "measure_id IN (SELECT id FROM measures WHERE " +
+                                        where + ") ORDER BY measure_id, rebase_on",
+                                    {id}));
     for (const Row& row : rebases) {
         RowReader r(row, "measure_rebase_dates");
         const CivilDate date = r.Date(1);
         if (!r.status().ok()) return r.status();
-        measures[index[row.Int(0)]].rebase_dates.push_back(date);
+        measures[index[row.Int(0)]].rebases.push_back({date, r.Text(2)});
     }
     return measures;
 }

@@ -35,6 +35,7 @@ class MeasuresRepository {
 
   private:
     Status Check(const improvement::Measure& measure);
+    Status InsertRebases(std::int64_t measure_id, std::span<const improvement::Rebase> rebases);
     Result<std::vector<improvement::Measure>> Load(const std::string& where, std::int64_t id);
     Connection& conn_;
 };

@@ -27,7 +27,7 @@ class MeasuresRepositoryTest : public testing::PartnershipStoreTest {
         m.unit = "%";
         m.better = improvement::ImprovementDirection::kIncrease;
         m.target = 95;
-        m.rebase_dates = {D("2024-07-01")};
+        m.rebases = {{D("2024-07-01"), "contact cards from July"}};
         return m;
     }
     // A published result row as issue 3's import stores it.
@@ -53,16 +53,26 @@ TEST_F(MeasuresRepositoryTest, AMeasureRoundTripsWithItsRebaseDates) {
     EXPECT_EQ(found->name, "Cards given");
     EXPECT_EQ(found->better, improvement::ImprovementDirection::kIncrease);
     EXPECT_EQ(found->target, 95);
-    EXPECT_EQ(found->rebase_dates, (std::vector<CivilDate>{D("2024-07-01")}));
+    EXPECT_EQ(found->rebases, (std::vector<improvement::Rebase>{{D("2024-07-01"), "contact cards from July"}}));
     EXPECT_EQ(found->source, improvement::MeasureSource::kManual);
     found->target.reset();
     found->better = improvement::ImprovementDirection::kDecrease;
-    found->rebase_dates = {};
+    found->rebases = {};
     ASSERT_TRUE(repo.Update(*found, kNow + 1).ok());
     auto again = *repo.Find(created->id);
     EXPECT_FALSE(again.target.has_value());
     EXPECT_EQ(again.better, improvement::ImprovementDirection::kDecrease);
-    EXPECT_TRUE(again.rebase_dates.empty());
+    EXPECT_TRUE(again.rebases.empty());
+    improvement::Measure fed = AMeasure();
+    fed.source = improvement::MeasureSource::kPathway;
+    fed.pathway_measure = "fds";
+    fed.pathway_area = "05W";
+    auto pathway = repo.Create(fed, kNow);
+    ASSERT_TRUE(pathway.ok()) << pathway.status().ToString();
+    auto read = *repo.Find(pathway->id);
+    EXPECT_EQ(read.source, improvement::MeasureSource::kPathway);
+    EXPECT_EQ(read.pathway_measure, "fds");
+    EXPECT_EQ(read.pathway_area, "05W");
 }
 
 TEST_F(MeasuresRepositoryTest, ObservationsAreReplacedOrSetOneByOneAndChartOldestFirst) {

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "pathway/events_csv.hpp"
+#include "store/pathway_tracking_repository.hpp"
 
 namespace carevoice::store {
 namespace {
@@ -35,8 +36,9 @@ Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
 
 }  // namespace
 
-Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<pathway::Event>& events,
-                                                          std::int64_t now, const std::string& recorded_by) {
+Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<pathway::Event>& events, std::int64_t now,
+                                                          const std::string& recorded_by) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     EventImportReport report;
     report.read = static_cast<std::int64_t>(events.size());
     CV_RETURN_IF_ERROR(conn_.ExecuteScript(
@@ -72,20 +74,19 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
                     {static_cast<std::int64_t>(kMaxReported)}));
     std::vector<FieldProblem> problems;
     for (const auto& c : conflicts) {
-        problems.push_back({Line(c.Int(0)) + ", event_id",
-                            "'" + c.Text(1) +
-                                "' is already stored with different details: send a new event that supersedes it"});
+        problems.push_back(
+            {Line(c.Int(0)) + ", event_id",
+             "'" + c.Text(1) + "' is already stored with different details: send a new event that supersedes it"});
     }
-    CV_ASSIGN_OR_RETURN(
-        auto dangling,
-        conn_.Query("SELECT s.line, s.supersedes, s.pathway_ref FROM pathway_events_staging s"
-                    " WHERE s.supersedes <> ''"
-                    " AND NOT EXISTS (SELECT 1 FROM pathway_events_staging t"
-                    "   WHERE t.pathway_ref = s.pathway_ref AND t.event_id = s.supersedes)"
-                    " AND NOT EXISTS (SELECT 1 FROM pathway_events e"
-                    "   WHERE e.pathway_ref = s.pathway_ref AND e.event_id = s.supersedes)"
-                    " ORDER BY s.line LIMIT ?",
-                    {static_cast<std::int64_t>(kMaxReported)}));
+    CV_ASSIGN_OR_RETURN(auto dangling,
+                        conn_.Query("SELECT s.line, s.supersedes, s.pathway_ref FROM pathway_events_staging s"
+                                    " WHERE s.supersedes <> ''"
+                                    " AND NOT EXISTS (SELECT 1 FROM pathway_events_staging t"
+                                    "   WHERE t.pathway_ref = s.pathway_ref AND t.event_id = s.supersedes)"
+                                    " AND NOT EXISTS (SELECT 1 FROM pathway_events e"
+                                    "   WHERE e.pathway_ref = s.pathway_ref AND e.event_id = s.supersedes)"
+                                    " ORDER BY s.line LIMIT ?",
+                                    {static_cast<std::int64_t>(kMaxReported)}));
     for (const auto& d : dangling) {
         problems.push_back({Line(d.Int(0)) + ", supersedes",
                             "'" + d.Text(1) + "' names no event of pathway " + d.Text(2) + " in the file or stored"});
@@ -98,8 +99,8 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
     }
     CV_ASSIGN_OR_RETURN(
         report.inserted,
-        conn_.Execute(std::string("INSERT INTO pathway_events (") + kColumns +
-                          ", recorded_at, recorded_by) SELECT " + kColumns +
+        conn_.Execute(std::string("INSERT INTO pathway_events (") + kColumns + ", recorded_at, recorded_by) SELECT " +
+                          kColumns +
                           ", ?, ? FROM pathway_events_staging s WHERE NOT EXISTS (SELECT 1 FROM pathway_events e"
                           " WHERE e.pathway_ref = s.pathway_ref AND e.event_id = s.event_id)",
                       {now, recorded_by}));
@@ -109,6 +110,7 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
 }
 
 Status PathwayEventsRepository::Add(const pathway::Event& event, std::int64_t now, const std::string& recorded_by) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     auto report = Import({event}, now, recorded_by);
     if (!report.ok()) {
         std::vector<FieldProblem> problems = report.status().details();

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "store/pathway_tracking_repository.hpp"
 #include "store/row_reader.hpp"
 
 namespace carevoice::store {
@@ -99,6 +100,7 @@ constexpr const char* kActionColumns = "id, pathway_id, description, owner, due_
 }  // namespace
 
 Result<Patient> PathwayRepository::CreatePatient(const Patient& patient, std::int64_t now, CivilDate today) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     CV_RETURN_IF_ERROR(pathway::ValidatePatient(patient, today));
     CV_ASSIGN_OR_RETURN(auto existing, FindPatientByNhsNumber(patient.nhs_number));
     if (existing) {
@@ -150,6 +152,7 @@ Result<std::optional<Patient>> PathwayRepository::FindPatientByNhsNumber(const s
 }
 
 Status PathwayRepository::UpdatePatient(const Patient& patient, std::int64_t now, CivilDate today) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     CV_RETURN_IF_ERROR(pathway::ValidatePatient(patient, today));
     std::vector<Value> params = PatientParams(patient);
     params.erase(params.begin());  // the NHS number does not change
@@ -174,6 +177,7 @@ Status PathwayRepository::UpdatePatient(const Patient& patient, std::int64_t now
 }
 
 Result<PathwayRecord> PathwayRepository::CreatePathway(const PathwayRecord& record, std::int64_t now) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     CV_RETURN_IF_ERROR(pathway::ValidatePathwayRecord(record));
     CV_ASSIGN_OR_RETURN(auto existing, FindPathwayByRef(record.ref));
     if (existing) return Status::AlreadyExists("a pathway with this reference exists", {{"ref", "is already used"}});
@@ -265,6 +269,14 @@ constexpr const char* kActiveInvolving =
 
 Result<std::vector<PathwayRecord>> PathwayRepository::ListPathways() { return ListLight("", {}); }
 
+Result<std::vector<std::string>> PathwayRepository::ListAreaCodes() {
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT DISTINCT area_code FROM patients WHERE area_code <> '' "
+                                               "ORDER BY area_code"));
+    std::vector<std::string> out;
+    for (const Row& row : rows) out.push_back(row.Text(0));
+    return out;
+}
+
 Result<std::vector<PathwayRecord>> PathwayRepository::ListActivePathwaysInvolving(const std::string& organisation) {
     return ListLight(kActiveInvolving, {organisation, organisation, organisation, organisation});
 }
@@ -290,6 +302,7 @@ Result<std::vector<PathwayRecord>> PathwayRepository::ListLight(const char* wher
 }
 
 Status PathwayRepository::UpdatePathway(const PathwayRecord& r, std::int64_t now) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     CV_RETURN_IF_ERROR(pathway::ValidatePathwayRecord(r));
     CV_ASSIGN_OR_RETURN(
         auto n,
@@ -306,6 +319,7 @@ Status PathwayRepository::UpdatePathway(const PathwayRecord& r, std::int64_t now
 }
 
 Status PathwayRepository::AssignKeyWorker(std::int64_t pathway_id, const pathway::KeyWorker& w) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     if (w.name.empty())
         return Status::InvalidArgument("the key worker needs a name", {{"key_worker_name", "is required"}});
     return conn_
@@ -317,6 +331,7 @@ Status PathwayRepository::AssignKeyWorker(std::int64_t pathway_id, const pathway
 }
 
 Status PathwayRepository::RecordPreference(std::int64_t pathway_id, const pathway::Preference& p) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     CV_RETURN_IF_ERROR(pathway::ValidatePreference(p));
     return conn_
         .Execute(
@@ -329,6 +344,7 @@ Status PathwayRepository::RecordPreference(std::int64_t pathway_id, const pathwa
 }
 
 Result<PathwayAction> PathwayRepository::AddAction(const PathwayAction& a) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     if (a.description.empty() || a.owner.empty()) {
         return Status::InvalidArgument("an action needs what and who",
                                        {{"description", "is required"}, {"owner", "is required"}});
@@ -343,6 +359,7 @@ Result<PathwayAction> PathwayRepository::AddAction(const PathwayAction& a) {
 }
 
 Status PathwayRepository::CompleteAction(std::int64_t pathway_id, std::int64_t action_id, std::int64_t now) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     CV_ASSIGN_OR_RETURN(auto n, conn_.Execute("UPDATE pathway_actions SET done_at = ? WHERE id = ? AND pathway_id = ? "
                                               "AND done_at IS NULL",
                                               {now, action_id, pathway_id}));
@@ -377,6 +394,7 @@ Result<std::vector<PathwayAction>> PathwayRepository::ListNextActions() {
 }
 
 Status PathwayRepository::Acknowledge(const AlertAcknowledgement& a) {
+    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     return conn_
         .Execute(
             "INSERT INTO alert_acknowledgements (pathway_id, rule, note, acknowledged_by, acknowledged_at) "

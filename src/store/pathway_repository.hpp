@@ -64,6 +64,8 @@ class PathwayRepository {
     Result<std::vector<pathway::PathwayRecord>> ListPathwaysOfPatient(std::int64_t patient_id);
     // Every pathway, light: no history or preferences, the current key worker only (the tracking list).
     Result<std::vector<pathway::PathwayRecord>> ListPathways();
+    // The areas (CCG codes) patients live in, by code; no patient is read.
+    Result<std::vector<std::string>> ListAreaCodes();
     // The same for the active pathways an organisation may be involved in: it is the prime provider, or
     // the provider or receiving provider of any stored event (superseded ones too, so a superset: the
     // caller decides on the effective events). An empty code: every active pathway.

@@ -102,6 +102,7 @@ TEST_F(PathwayRepositoryTest, APathwayKeepsItsKeyWorkerHistoryAndLatestPreferenc
     ASSERT_TRUE(list.ok());
     ASSERT_EQ(list->size(), 1u);
     EXPECT_EQ((*list)[0].key_worker->name, "Lee Nurse");
+    EXPECT_EQ(*repo.ListAreaCodes(), (std::vector<std::string>{"05G"}));
 }
 
 TEST_F(PathwayRepositoryTest, ActionsAndBreakGlass) {

@@ -15,9 +15,13 @@ Result<std::map<std::int64_t, PathwayPatientLabel>> PathwayTrackingRepository::L
     return out;
 }
 
-Result<EventsVersion> PathwayTrackingRepository::CurrentEventsVersion() {
-    CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("SELECT COUNT(*), MAX(recorded_at) FROM pathway_events"));
-    return EventsVersion{row.Int(0), row.Int(1)};
+Result<std::int64_t> PathwayTrackingRepository::CurrentDataVersion() {
+    CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("SELECT version FROM pathway_data_version WHERE id = 1"));
+    return row.Int(0);
+}
+
+Status BumpPathwayDataVersion(Connection& conn) {
+    return conn.Execute("UPDATE pathway_data_version SET version = version + 1 WHERE id = 1").status();
 }
 
 Result<std::optional<std::string>> PathwayTrackingRepository::OrganisationCodeOfUser(std::int64_t user_id) {

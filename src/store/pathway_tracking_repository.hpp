@@ -1,7 +1,7 @@
 // What the tracking list and the alerts need besides the records (pathway_repository.hpp), read in a few
 // set-based statements so that a list of thousands of pathways costs a handful of queries: the patient's
-// name and area per pathway, the organisation code of a user, and a version of the stored events that
-// changes on every import (events are append-only: a correction is a new row).
+// name and area per pathway, the organisation code of a user, and the version of the pathway data that
+// every write changes (migration 0010).
 #pragma once
 
 #include <cstdint>
@@ -19,12 +19,6 @@ struct PathwayPatientLabel {
     std::string area_code;  // the patient's CCG / sub-ICB location
 };
 
-struct EventsVersion {
-    std::int64_t count = 0;
-    std::int64_t last_recorded_at = 0;
-    bool operator==(const EventsVersion&) const = default;
-};
-
 class PathwayTrackingRepository {
   public:
     explicit PathwayTrackingRepository(Connection& conn) : conn_(conn) {}
@@ -32,12 +26,17 @@ class PathwayTrackingRepository {
     // Pathway id -> the patient's name and area, for the active pathways an organisation may be involved in
     // (the rule of PathwayRepository::ListActivePathwaysInvolving; an empty code: every active pathway).
     Result<std::map<std::int64_t, PathwayPatientLabel>> ListPatientLabels(const std::string& organisation);
-    Result<EventsVersion> CurrentEventsVersion();
+    // The version of everything the tracking list shows: one row read.
+    Result<std::int64_t> CurrentDataVersion();
     // The ODS code of the user's organisation, or none when the user has no organisation.
     Result<std::optional<std::string>> OrganisationCodeOfUser(std::int64_t user_id);
 
   private:
     Connection& conn_;
 };
+
+// Adds 1 to the pathway data version, in the caller's transaction. Every write to patients, pathways, key
+// workers, next actions, acknowledgements or events calls it (PathwayRepository, PathwayEventsRepository).
+Status BumpPathwayDataVersion(Connection& conn);
 
 }  // namespace carevoice::store

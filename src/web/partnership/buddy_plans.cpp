@@ -53,12 +53,7 @@ nlohmann::json Breadcrumbs() {
             {{"href", "/buddy-plans"}, {"label", "Buddy improvement plans"}}};
 }
 
-std::string Upper(std::string_view s) {
-    std::string out(text::Trim(s));
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return out;
-}
+std::string Upper(std::string_view s) { return text::ToUpper(text::Trim(s)); }
 
 // ---- Who may do what ----
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/measure_observations.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
 #include "improvement/measure.hpp"
@@ -81,7 +82,9 @@ std::string AssuranceText(improvement::AssuranceIcon icon) {
 struct LoadedChart {
     GroupStanding standing;
     improvement::Measure measure;
-    improvement::XmrChart chart;
+    improvement::XmrChart chart;  // no points while the values cannot be charted
+    std::vector<improvement::Observation> values;
+    std::string cannot_chart;  // why there is no chart, when there is none
 };
 
 // Loads the measure of the path, checking that it is the group's and that the user may read it;
@@ -96,17 +99,26 @@ std::optional<LoadedChart> Load(RequestContext& ctx) {
         ctx.Error(404, Status::NotFound("this group has no such measure"));
         return std::nullopt;
     }
-    auto observations = measures.Observations(measure->id);
+    auto observations = app::MeasureObservations(ctx.db(), *measure, ctx.app.clock().Today(),
+                                                 ctx.app.config().pathway_small_count_threshold);
     if (!observations.ok()) {
-        ctx.Error(503, observations.status());
+        ctx.Error(HttpStatusFor(observations.status()), observations.status());
         return std::nullopt;
     }
-    auto chart = improvement::ComputeXmrChart(*observations, improvement::SpcOptionsFor(*measure));
-    if (!chart.ok()) {
-        ctx.Error(422, Status::InvalidArgument("the chart cannot be drawn: " + chart.status().message()));
-        return std::nullopt;
+    LoadedChart loaded{std::move(*standing), std::move(*measure), {}, std::move(*observations), ""};
+    if (loaded.values.empty()) {
+        loaded.cannot_chart = "There are no values to chart yet.";
+        return loaded;
     }
-    return LoadedChart{std::move(*standing), std::move(*measure), std::move(*chart)};
+    auto chart = improvement::ComputeXmrChart(loaded.values, improvement::SpcOptionsFor(loaded.measure));
+    if (chart.ok()) {
+        loaded.chart = std::move(*chart);
+    } else {
+        // Too few values, or a rebase that leaves a part with one point: the values are still shown.
+        loaded.cannot_chart = "The chart cannot be drawn yet: " + chart.status().message() + ".";
+        for (const auto& d : chart.status().details()) loaded.cannot_chart += " " + d.field + " " + d.problem + ".";
+    }
+    return loaded;
 }
 
 std::string DrawChart(const LoadedChart& loaded) {
@@ -179,11 +191,26 @@ void ShowMeasure(RequestContext& ctx) {
     nlohmann::json warnings = nlohmann::json::array();
     for (const auto& w : loaded->chart.warnings) warnings.push_back(w);
     const std::string base = "/groups/" + std::to_string(g.id) + "/measures/" + std::to_string(loaded->measure.id);
+    const bool has_points = !loaded->chart.points.empty();
+    nlohmann::json plain_values = nlohmann::json::array();
+    for (const auto& v : loaded->values) {
+        plain_values.push_back({{"date", v.date.ToString()}, {"value", svg::Number(v.value, 2)}});
+    }
+    const bool typed_in = loaded->measure.source == improvement::MeasureSource::kManual ||
+                          loaded->measure.source == improvement::MeasureSource::kCsv;
     nlohmann::json data = {{"name", loaded->measure.name},
                            {"group_name", g.name},
-                           {"svg", DrawChart(*loaded)},
-                           {"variation", VariationText(loaded->chart.variation_icon)},
-                           {"assurance", AssuranceText(loaded->chart.assurance_icon)},
+                           {"source", app::MeasureSourceText(loaded->measure)},
+                           {"has_points", has_points},
+                           {"cannot_chart", loaded->cannot_chart},
+                           {"plain_values", plain_values},
+                           {"has_plain_values", !has_points && !plain_values.empty()},
+                           {"typed_in", typed_in},
+                           {"may_add_values", typed_in && loaded->standing.MayManage()},
+                           {"values_href", base + "/values"},
+                           {"svg", has_points ? DrawChart(*loaded) : ""},
+                           {"variation", has_points ? VariationText(loaded->chart.variation_icon) : ""},
+                           {"assurance", has_points ? AssuranceText(loaded->chart.assurance_icon) : ""},
                            {"warnings", warnings},
                            {"has_warnings", !warnings.empty()},
                            {"rows", rows},
@@ -208,6 +235,7 @@ void MeasureCsv(RequestContext& ctx) {
 }  // namespace
 
 void RegisterMeasureRoutes(Router& router) {
+    RegisterMeasureFormRoutes(router);  // "/measures/new" before "/measures/:measure_id"
     router.Add("GET", "/groups/:id/measures/:measure_id", Access::SignedIn(), RouteKind::kPage, ShowMeasure);
     router.Add("GET", "/groups/:id/measures/:measure_id/data.csv", Access::SignedIn(), RouteKind::kPage, MeasureCsv);
 }

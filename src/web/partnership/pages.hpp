@@ -75,6 +75,7 @@ void RegisterMemberRoutes(Router& router);
 void RegisterMemberEditRoutes(Router& router);  // pages_partnership_member_edit.cpp
 void RegisterImpactRoutes(Router& router);
 void RegisterMeasureRoutes(Router& router);
+void RegisterMeasureFormRoutes(Router& router);  // programme/measure_new.cpp
 void RegisterGroupManageRoutes(Router& router);  // pages_partnership_manage.cpp
 void RegisterMeetingRoutes(Router& router);      // pages_partnership_meetings.cpp
 // pages_partnership_programme*.cpp and the pages it links to; the cache is the experience pages'.

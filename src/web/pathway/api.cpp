@@ -266,7 +266,7 @@ void GetTracking(RequestContext& ctx, TrackingCache& cache, bool alerts_only) {
     const std::size_t first = (static_cast<std::size_t>(filter->page) - 1) * kPageSize;
     nlohmann::json items = nlohmann::json::array();
     for (std::size_t i = first; i < list->rows.size() && i < first + kPageSize; ++i) {
-        const TrackingRow& r = list->rows[i];
+        const TrackingRow& r = *list->rows[i];
         if (alerts_only) {
             for (const auto& a : r.alerts) items.push_back(AlertJson(r, a));
             continue;

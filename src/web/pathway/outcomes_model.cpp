@@ -1,41 +1,19 @@
-// Reading what the outcomes page needs: every pathway with its patient's groups and its events, reduced at
-// once to pathway::PathwayFacts (no name or NHS number is kept), and the names of the areas.
+// Reading what the outcomes page needs: every pathway's facts (app/pathway_facts.hpp; no name or NHS number
+// is kept), and the names of the areas.
 #include <map>
 
+#include "app/pathway_facts.hpp"
 #include "core/text.hpp"
 #include "store/organisations_repository.hpp"
-#include "store/pathway_events_repository.hpp"
-#include "store/pathway_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/pathway/outcomes.hpp"
 
 namespace carevoice::web::outcomes {
 namespace {
 
-// The page reads every pathway; beyond this many it would be too slow to draw, and says so.
-constexpr std::size_t kMaxPathways = 200'000;
-
 Result<OutcomesData> Read(store::Connection& conn, CivilDate today, int threshold) {
-    store::PathwayRepository repo(conn);
-    CV_ASSIGN_OR_RETURN(auto records, repo.ListPathways());
-    if (records.size() > kMaxPathways) return Status::Unavailable("too many pathways to summarise on one page");
-    std::map<std::int64_t, pathway::Patient> patients;
-    for (auto& record : records) {
-        if (!patients.contains(record.patient_id)) {
-            CV_ASSIGN_OR_RETURN(auto patient, repo.FindPatient(record.patient_id));
-            patients.emplace(record.patient_id, std::move(patient));
-        }
-        // The light list has no preferences; the death measures need them.
-        if (record.died_on) {
-            CV_ASSIGN_OR_RETURN(record, repo.FindPathway(record.id));
-        }
-    }
-    CV_ASSIGN_OR_RETURN(auto events, store::PathwayEventsRepository(conn).ListAll());
-    std::vector<pathway::Patient> people;
-    people.reserve(patients.size());
-    for (auto& [id, p] : patients) people.push_back(std::move(p));
     OutcomesData data;
-    data.facts = pathway::FactsOfAll(people, records, events, today);
+    CV_ASSIGN_OR_RETURN(data.facts, app::ReadPathwayFacts(conn, today));
     data.window = {today.AddDays(-364), today};
     data.threshold = threshold;
     std::map<std::string, std::string> areas;

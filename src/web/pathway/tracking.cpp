@@ -50,7 +50,7 @@ void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& f
     const std::size_t first = (static_cast<std::size_t>(filter.page) - 1) * kPageSize;
     nlohmann::json rows = nlohmann::json::array(), alerts = nlohmann::json::array();
     for (std::size_t i = first; i < list->rows.size() && i < first + kPageSize; ++i) {
-        const TrackingRow& r = list->rows[i];
+        const TrackingRow& r = *list->rows[i];
         nlohmann::json row = {{"id", r.record.id},
                               {"ref", r.record.ref},
                               {"patient_name", r.patient_name},
@@ -145,7 +145,8 @@ void GetCsv(RequestContext& ctx, TrackingCache& cache) {
         csv::Row({"pathway_ref", "patient_name", "prime_provider", "tumour_group", "area", "key_worker",
                   "fds_wait_days", "fds_days_to_breach", "62_wait_days", "62_days_to_breach", "31_wait_days",
                   "31_days_to_breach", "rag", "next_action", "next_action_owner", "next_action_due", "alerts"});
-    for (const auto& r : list->rows) {
+    for (const TrackingRow* row : list->rows) {
+        const TrackingRow& r = *row;
         body +=
             csv::Row({r.record.ref, r.patient_name, r.record.prime_provider, r.record.tumour_group, r.area,
                       r.record.key_worker ? r.record.key_worker->name : "", CsvCell(r.fds, false), CsvCell(r.fds, true),

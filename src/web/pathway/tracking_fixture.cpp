@@ -15,12 +15,7 @@ namespace {
 CivilDate D(const char* iso) { return CivilDate::Parse(iso).value(); }
 
 // A valid NHS number from nine digits: the modulus-11 check digit appended (none gives 10 here).
-std::string NhsNumber(std::string nine) {
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (nine[i] - '0') * (10 - i);
-    const int check = 11 - sum % 11;
-    return nine + std::to_string(check == 11 ? 0 : check);
-}
+std::string NhsNumber(const std::string& nine) { return nine + std::to_string(pathway::NhsCheckDigit(nine).value()); }
 
 }  // namespace
 

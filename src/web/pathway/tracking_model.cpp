@@ -66,9 +66,8 @@ const std::optional<pathway::Clock>& ClockOf(const TrackingRow& row, const std::
     return kind == "fds" ? row.fds : kind == "31" ? row.c31 : row.c62;
 }
 
-bool KeepRow(const TrackingRow& row, const TrackingFilter& f, const TrackingCache::Entry* entry) {
-    if (!f.provider.empty() && row.record.prime_provider != f.provider &&
-        !(entry && entry->providers.contains(f.provider))) {
+bool KeepRow(const TrackingRow& row, const TrackingFilter& f) {
+    if (!f.provider.empty() && row.record.prime_provider != f.provider && !row.providers.contains(f.provider)) {
         return false;
     }
     if (!f.tumour.empty() && row.record.tumour_group != f.tumour) return false;
@@ -84,7 +83,7 @@ bool KeepRow(const TrackingRow& row, const TrackingFilter& f, const TrackingCach
     return true;
 }
 
-void SortRows(std::vector<TrackingRow>& rows, const TrackingFilter& f) {
+void SortRows(std::vector<const TrackingRow*>& rows, const TrackingFilter& f) {
     auto breach = [&](const TrackingRow& r) -> std::optional<int> {
         if (f.clock.empty()) return r.days_to_breach;
         const auto& c = ClockOf(r, f.clock);
@@ -94,7 +93,9 @@ void SortRows(std::vector<TrackingRow>& rows, const TrackingFilter& f) {
         const auto& c = ClockOf(r, f.clock.empty() ? "62" : f.clock);
         return c && c->wait_days ? *c->wait_days : -1;
     };
-    std::stable_sort(rows.begin(), rows.end(), [&](const TrackingRow& a, const TrackingRow& b) {
+    std::stable_sort(rows.begin(), rows.end(), [&](const TrackingRow* pa, const TrackingRow* pb) {
+        const TrackingRow& a = *pa;
+        const TrackingRow& b = *pb;
         if (f.sort == "ref") return a.record.ref < b.record.ref;
         if (f.sort == "provider") {
             return std::tie(a.record.prime_provider, a.record.ref) < std::tie(b.record.prime_provider, b.record.ref);
@@ -178,7 +179,9 @@ std::string RagFor(const pathway::Clock& clock) {
 }
 
 Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store::Connection& conn, CivilDate as_of) {
-    CV_ASSIGN_OR_RETURN(auto version, store::PathwayTrackingRepository(conn).CurrentEventsVersion());
+    // The version is read before the data: what is computed is at least as new as the version it is kept
+    // under, so a later write always shows as a newer version.
+    CV_ASSIGN_OR_RETURN(auto version, store::PathwayTrackingRepository(conn).CurrentDataVersion());
     {
         std::lock_guard lock(mu_);
         if (snapshot_ && snapshot_->version == version && snapshot_->as_of == as_of) return snapshot_;
@@ -201,8 +204,24 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
         snapshot->by_ref.emplace(ref, std::move(entry));
     }
     std::lock_guard lock(mu_);
+    if (!snapshot_ || snapshot_->version != snapshot->version || snapshot_->as_of != snapshot->as_of) lists_.clear();
     snapshot_ = snapshot;
     return std::shared_ptr<const Snapshot>(snapshot);
+}
+
+std::shared_ptr<const ScopeList> TrackingCache::FindList(const Snapshot& snapshot, const std::string& scope_key) {
+    std::lock_guard lock(mu_);
+    if (snapshot_.get() != &snapshot) return nullptr;
+    auto found = lists_.find(scope_key);
+    return found == lists_.end() ? nullptr : found->second;
+}
+
+void TrackingCache::KeepList(const Snapshot& snapshot, const std::string& scope_key,
+                             std::shared_ptr<const ScopeList> list) {
+    std::lock_guard lock(mu_);
+    if (snapshot_.get() != &snapshot) return;  // a newer snapshot arrived meanwhile: this list is stale
+    if (lists_.size() >= kMaxScopes) lists_.clear();
+    lists_[scope_key] = std::move(list);
 }
 
 Result<pathway::AlertSettings> LoadAlertSettings(store::Connection& conn) {
@@ -216,17 +235,17 @@ Result<pathway::AlertSettings> LoadAlertSettings(store::Connection& conn) {
     return settings;
 }
 
-Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache, const Scope& scope,
-                                       const TrackingFilter& filter) {
-    const CivilDate today = ctx.app.clock().Today();
-    CV_ASSIGN_OR_RETURN(auto snapshot, cache.Get(ctx.db(), today));
+namespace {
+
+// Every active pathway of the scope with its clocks, next action and unacknowledged alerts.
+Result<std::shared_ptr<const ScopeList>> BuildScopeList(RequestContext& ctx, const TrackingCache::Snapshot& snapshot,
+                                                        const Scope& scope) {
+    auto out = std::make_shared<ScopeList>();
+    // A coordinator of no organisation: nobody on the list.
+    if (!scope.all && scope.organisation.empty()) return std::shared_ptr<const ScopeList>(out);
+    const CivilDate today = snapshot.as_of;
     store::PathwayRepository repo(ctx.db());
     // Only what the scope may hold is read (InScope below still decides, on the effective events).
-    if (!scope.all && scope.organisation.empty()) {
-        TrackingList none;  // a coordinator of no organisation: nobody on the list
-        none.as_of = today;
-        return none;
-    }
     const std::string involving = scope.all ? std::string() : scope.organisation;
     CV_ASSIGN_OR_RETURN(auto pathways, repo.ListActivePathwaysInvolving(involving));
     CV_ASSIGN_OR_RETURN(auto actions, repo.ListNextActions());
@@ -239,20 +258,22 @@ Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache
     std::map<std::pair<std::int64_t, std::string>, CivilDate> acked;  // the latest acknowledgement per rule
     for (const auto& a : acks) acked[{a.pathway_id, a.rule}] = DayOf(a.acknowledged_at);
 
-    TrackingList list;
-    list.as_of = today;
     std::map<std::string, std::string> providers, tumours, areas, key_workers;
+    out->rows.reserve(pathways.size());
     for (auto& record : pathways) {
         if (record.status != pathway::PathwayStatus::kActive) continue;
-        auto found = snapshot->by_ref.find(record.ref);
-        const TrackingCache::Entry* entry = found == snapshot->by_ref.end() ? nullptr : &found->second;
+        auto found = snapshot.by_ref.find(record.ref);
+        const TrackingCache::Entry* entry = found == snapshot.by_ref.end() ? nullptr : &found->second;
         if (!InScope(scope, record, entry)) continue;
         TrackingRow row;
         if (auto l = labels.find(record.id); l != labels.end()) {
             row.patient_name = l->second.name;
             row.area = l->second.area_code;
         }
-        if (entry) FillClocks(row, entry->clocks);
+        if (entry) {
+            FillClocks(row, entry->clocks);
+            row.providers = entry->providers;
+        }
         if (auto n = next_by_pathway.find(record.id); n != next_by_pathway.end()) row.next_action = n->second;
         pathway::AlertInput input{&record, entry ? entry->events : std::vector<pathway::Event>{}, std::nullopt};
         if (row.next_action) {
@@ -268,22 +289,46 @@ Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache
             }
         }
         AddOption(providers, record.prime_provider, record.prime_provider);
-        if (entry) {
-            for (const auto& p : entry->providers) AddOption(providers, p, p);
-        }
+        for (const auto& p : row.providers) AddOption(providers, p, p);
         AddOption(tumours, record.tumour_group, record.tumour_group);
         AddOption(areas, row.area, row.area);
         if (record.key_worker && record.key_worker->user_id) {
             AddOption(key_workers, std::to_string(*record.key_worker->user_id), record.key_worker->name);
         }
         row.record = std::move(record);
-        if (KeepRow(row, filter, entry)) list.rows.push_back(std::move(row));
+        out->rows.push_back(std::move(row));
+    }
+    out->providers = Sorted(providers);
+    out->tumours = Sorted(tumours);
+    out->areas = Sorted(areas);
+    out->key_workers = Sorted(key_workers);
+    return std::shared_ptr<const ScopeList>(out);
+}
+
+}  // namespace
+
+Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache, const Scope& scope,
+                                       const TrackingFilter& filter) {
+    const CivilDate today = ctx.app.clock().Today();
+    CV_ASSIGN_OR_RETURN(auto snapshot, cache.Get(ctx.db(), today));
+    // An ODS code holds no '*', so the key of "every pathway" is never an organisation's.
+    const std::string key = scope.all ? "*" : scope.organisation;
+    auto all = cache.FindList(*snapshot, key);
+    if (!all) {
+        CV_ASSIGN_OR_RETURN(all, BuildScopeList(ctx, *snapshot, scope));
+        cache.KeepList(*snapshot, key, all);
+    }
+    TrackingList list;
+    list.as_of = today;
+    list.all = all;
+    for (const TrackingRow& row : all->rows) {
+        if (KeepRow(row, filter)) list.rows.push_back(&row);
     }
     SortRows(list.rows, filter);
-    list.providers = Sorted(providers);
-    list.tumours = Sorted(tumours);
-    list.areas = Sorted(areas);
-    list.key_workers = Sorted(key_workers);
+    list.providers = all->providers;
+    list.tumours = all->tumours;
+    list.areas = all->areas;
+    list.key_workers = all->key_workers;
     return list;
 }
 

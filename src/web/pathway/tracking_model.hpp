@@ -3,13 +3,15 @@
 // patient data), the clocks with red/amber/green, the next action and the unacknowledged alerts.
 //
 // Performance: computing clocks needs every event of every pathway; that is done once per day and per
-// version of the stored events (count and latest recorded_at: events are append-only, so every import or
-// added event changes it), and kept in a TrackingCache shared by the application's threads. A request then
-// costs five set-based queries (pathways with key workers, next actions, acknowledgements, patient labels,
-// the events version) and pure work over the cached clocks; alerts are computed for the pathways in scope.
+// version of the pathway data (store::PathwayTrackingRepository::CurrentDataVersion, which every write to
+// patients, pathways, key workers, actions, acknowledgements, events or the alert settings changes), and kept
+// in a TrackingCache shared by the application's threads. So is each scope's whole list (every active pathway
+// an organisation may see, with its clocks, next action and alerts). A request then reads one row (the
+// version) and the user's organisation, and filters, sorts and pages the cached list in memory.
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -63,14 +65,23 @@ struct TrackingRow {
     std::optional<store::PathwayAction> next_action;
     std::vector<pathway::Alert> alerts;  // not acknowledged
     std::size_t acknowledged = 0;        // alerts silenced by an acknowledgement that holds
+    std::set<std::string> providers;     // every provider and receiving provider of its events
 };
 
 struct Option {
     std::string value, label;
 };
 
+// Every active pathway in one scope, unfiltered, with the filter's choices among them: kept per data
+// version, day and scope.
+struct ScopeList {
+    std::vector<TrackingRow> rows;
+    std::vector<Option> providers, tumours, areas, key_workers;
+};
+
 struct TrackingList {
-    std::vector<TrackingRow> rows;                               // every row that passes the filter, sorted
+    std::shared_ptr<const ScopeList> all;                        // the scope's rows, which `rows` point into
+    std::vector<const TrackingRow*> rows;                        // every row that passes the filter, sorted
     std::vector<Option> providers, tumours, areas, key_workers;  // choices among the pathways in scope
     CivilDate as_of;
 };
@@ -83,7 +94,7 @@ inline constexpr const char* kRagRule =
     "28-day Faster Diagnosis and 31-day clocks, 14 days or fewer on the 62-day clock. Green: more time than "
     "that. A pathway takes the colour of its most urgent open clock.";
 
-// The clocks of every pathway, per day and per version of the stored events.
+// The clocks of every pathway, and each scope's list, per day and per version of the pathway data.
 class TrackingCache {
   public:
     struct Entry {
@@ -92,15 +103,22 @@ class TrackingCache {
         std::set<std::string> providers;     // every provider and receiving provider of its events
     };
     struct Snapshot {
-        store::EventsVersion version;
+        std::int64_t version = 0;
         CivilDate as_of;
         std::map<std::string, Entry> by_ref;
     };
     Result<std::shared_ptr<const Snapshot>> Get(store::Connection& conn, CivilDate as_of);
 
+    // The list of `scope_key` computed for `snapshot`, if it is still the current snapshot and was kept.
+    std::shared_ptr<const ScopeList> FindList(const Snapshot& snapshot, const std::string& scope_key);
+    // Keeps a list for `snapshot` (dropped when a newer snapshot replaces it; at most kMaxScopes kept).
+    void KeepList(const Snapshot& snapshot, const std::string& scope_key, std::shared_ptr<const ScopeList> list);
+    static constexpr std::size_t kMaxScopes = 256;
+
   private:
     std::mutex mu_;
     std::shared_ptr<const Snapshot> snapshot_;
+    std::map<std::string, std::shared_ptr<const ScopeList>> lists_;  // of snapshot_
 };
 
 // The alert settings stored in `settings` (defaults for any not stored).

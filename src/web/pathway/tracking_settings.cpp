@@ -5,6 +5,7 @@
 
 #include "app/accounts.hpp"
 #include "core/text.hpp"
+#include "store/pathway_tracking_repository.hpp"
 #include "store/settings_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/pathway/tracking_model.hpp"
@@ -62,6 +63,8 @@ void PostSettings(RequestContext& ctx) {
             return InternalError(ctx, s);
         }
     }
+    // The alerts on every kept tracking list change with the settings.
+    if (Status s = store::BumpPathwayDataVersion(ctx.db()); !s.ok()) return InternalError(ctx, s);
     Status audited = app::AppendAudit(ctx.db(), ctx.app.clock(), ctx.ActorForAudit(), "pathway.alert.settings",
                                       "settings", "pathway.alert", "success");
     if (!audited.ok()) return InternalError(ctx, audited);

@@ -73,7 +73,7 @@ void CreatePathway(RequestContext& ctx) {
     }
     r.tumour_group = ReadText(ctx, "tumour_group", "The tumour group or condition", 60, false, problems);
     r.prime_provider = ReadText(ctx, "prime_provider", "The prime provider's ODS code", 16, true, problems);
-    for (char& c : r.prime_provider) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    r.prime_provider = text::ToUpper(r.prime_provider);
     nlohmann::json form = {
         {"kind", kind}, {"route", route}, {"tumour_group", r.tumour_group}, {"prime_provider", r.prime_provider}};
     if (problems.empty()) {

@@ -1,6 +1,8 @@
 #include "web/testing/responses.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace carevoice::web::testing {
@@ -49,6 +51,25 @@ std::string Listed(const std::vector<std::string>& items) {
     return ::testing::AssertionSuccess();
 }
 
+// The error summary's items as (linked element id, or "", and text), in order; none when the page has no
+// summary. error_summary.mustache: <li><a href="#field_id">message</a></li> for each problem, or
+// <li>message</li> for one the form has no element for.
+std::optional<std::vector<std::pair<std::string, std::string>>> SummaryItems(const std::string& body) {
+    const auto summary = Between(body, "nhsuk-error-summary__list\">", "</ul>");
+    if (summary.empty()) return std::nullopt;
+    std::vector<std::pair<std::string, std::string>> items;
+    for (const auto& item : Between(summary.front(), "<li>", "</li>")) {
+        std::string id, text = item;
+        if (item.rfind("<a href=\"#", 0) == 0) {
+            id = item.substr(10, item.find('"', 10) - 10);
+            text = item.substr(item.find('>') + 1);
+            text = text.substr(0, text.rfind("</a>"));
+        }
+        items.emplace_back(id, Unescaped(text));
+    }
+    return items;
+}
+
 }  // namespace
 
 bool Contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
@@ -71,22 +92,21 @@ std::size_t Occurrences(const std::string& text, const std::string& needle) {
                                          << "\"; its paragraphs:" << Listed(paragraphs);
 }
 
+std::vector<std::string> ErrorSummaryLinks(const std::string& body) {
+    std::vector<std::string> ids;
+    if (auto summary = SummaryItems(body)) {
+        for (const auto& item : *summary) ids.push_back(item.first);
+    }
+    return ids;
+}
+
 ::testing::AssertionResult HasFieldError(const httplib::Result& r, const std::string& field_id,
                                          const std::string& message, int status) {
     if (auto s = StatusIs(r, status); !s) return s;
-    // error_summary.mustache: <li><a href="#field_id">message</a></li> for each problem, or <li>message</li>
-    // for one the form has no element for.
-    const auto summary = Between(r->body, "nhsuk-error-summary__list\">", "</ul>");
-    if (summary.empty()) return ::testing::AssertionFailure() << "the " << status << " page has no error summary";
+    const auto summary = SummaryItems(r->body);
+    if (!summary) return ::testing::AssertionFailure() << "the " << status << " page has no error summary";
     std::vector<std::string> items;  // "#id: message", or "message"
-    for (const auto& item : Between(summary.front(), "<li>", "</li>")) {
-        std::string id, text = item;
-        if (item.rfind("<a href=\"#", 0) == 0) {
-            id = item.substr(10, item.find('"', 10) - 10);
-            text = item.substr(item.find('>') + 1);
-            text = text.substr(0, text.rfind("</a>"));
-        }
-        text = Unescaped(text);
+    for (const auto& [id, text] : *summary) {
         if ((field_id.empty() || id == field_id) && Contains(text, message)) return ::testing::AssertionSuccess();
         items.push_back(id.empty() ? text : "#" + id + ": " + text);
     }

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace carevoice::web::testing {
 
@@ -30,6 +31,10 @@ std::size_t Occurrences(const std::string& text, const std::string& needle);
 //   EXPECT_TRUE(HasFieldError(r, "title", "Enter the work item's title"));
 ::testing::AssertionResult HasFieldError(const httplib::Result& r, const std::string& field_id,
                                          const std::string& message = "", int status = 422);
+
+// The ids the error summary of a page links to, in the summary's order (empty for a problem it names no
+// element for). Forms list problems in the order their fields appear on the page.
+std::vector<std::string> ErrorSummaryLinks(const std::string& body);
 
 // The response is a JSON API error: `status`, {"error": {"code": code, ...}}, and, when `field` is given,
 // an entry of error.details naming it.

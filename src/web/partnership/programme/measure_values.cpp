@@ -57,6 +57,7 @@ void Render(RequestContext& ctx, const LoadedMeasure& m, const ValuesForm& form,
         if (p.field == "date") date_error = p.problem;
     }
     const bool from_survey = m.measure.source == improvement::MeasureSource::kCpes;
+    const bool from_pathway = m.measure.source == improvement::MeasureSource::kPathway;
     nlohmann::json data = {
         {"name", m.measure.name},
         {"unit", m.measure.unit.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.measure.unit)},
@@ -65,6 +66,8 @@ void Render(RequestContext& ctx, const LoadedMeasure& m, const ValuesForm& form,
         {"values_action", MeasurePath(m, "/values")},
         {"import_action", MeasurePath(m, "/import")},
         {"from_survey", from_survey},
+        {"from_pathway", from_pathway},
+        {"fed", from_survey || from_pathway},
         {"count", static_cast<int>(n)},
         {"latest", latest},
         {"has_latest", !latest.empty()},
@@ -81,12 +84,21 @@ void Render(RequestContext& ctx, const LoadedMeasure& m, const ValuesForm& form,
     ctx.Page("Add values: " + m.measure.name, "partnership_measure_values", data, status);
 }
 
-bool RefuseSurveyMeasure(RequestContext& ctx, const LoadedMeasure& m) {
-    if (m.measure.source != improvement::MeasureSource::kCpes) return false;
-    ctx.Error(422, "invalid_argument",
-              "This measure is fed from the published survey results: its values change when the results are "
-              "imported, not by hand.");
-    return true;
+// Measures fed from the survey or the pathway take no values by hand.
+bool RefuseFedMeasure(RequestContext& ctx, const LoadedMeasure& m) {
+    if (m.measure.source == improvement::MeasureSource::kCpes) {
+        ctx.Error(422, "invalid_argument",
+                  "This measure is fed from the published survey results: its values change when the results are "
+                  "imported, not by hand.");
+        return true;
+    }
+    if (m.measure.source == improvement::MeasureSource::kPathway) {
+        ctx.Error(422, "invalid_argument",
+                  "This measure is fed from the pathway: its values are counted from the pathway's events each "
+                  "month, not typed in.");
+        return true;
+    }
+    return false;
 }
 
 void ShowValues(RequestContext& ctx) {
@@ -108,7 +120,7 @@ Status Write(RequestContext& ctx, const LoadedMeasure& m, const std::vector<impr
 
 void AddValue(RequestContext& ctx) {
     auto m = Load(ctx);
-    if (!m || RefuseSurveyMeasure(ctx, *m)) return;
+    if (!m || RefuseFedMeasure(ctx, *m)) return;
     ValuesForm form;
     form.date = ReadDateInput(ctx, "date");
     form.value = std::string(text::Trim(ctx.Param("value")));
@@ -130,7 +142,7 @@ void AddValue(RequestContext& ctx) {
 
 void Import(RequestContext& ctx) {
     auto m = Load(ctx);
-    if (!m || RefuseSurveyMeasure(ctx, *m)) return;
+    if (!m || RefuseFedMeasure(ctx, *m)) return;
     ValuesForm form;
     std::string text = ctx.Param("file");
     if (text::Trim(text).empty()) text = ctx.Param("csv");

@@ -30,7 +30,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-
 // What a rejected form on the programme page had typed, and what was wrong with it.
 struct FormState {
     std::map<std::string, std::string> values;
@@ -139,8 +138,10 @@ nlohmann::json MeasureLinks(std::int64_t group_id, const std::vector<improvement
         list.push_back({{"name", m.name},
                         {"href", base},
                         {"values_href", base + "/values"},
-                        {"may_add_values", may_manage && m.source != improvement::MeasureSource::kCpes},
-                        {"from_survey", m.source == improvement::MeasureSource::kCpes}});
+                        {"may_add_values", may_manage && (m.source == improvement::MeasureSource::kManual ||
+                                                          m.source == improvement::MeasureSource::kCsv)},
+                        {"from_survey", m.source == improvement::MeasureSource::kCpes},
+                        {"from_pathway", m.source == improvement::MeasureSource::kPathway}});
     }
     return list;
 }
@@ -346,6 +347,7 @@ void RenderProgramme(RequestContext& ctx, experience_pages::ExperienceCache& cac
         {"all_seeded", d.review.has_value() && seeds > 0 && seeded == seeds},
         {"report_href", GroupPathOf(g.id, "/report?year=" + std::to_string(year))},
         {"diversity_href", GroupPathOf(g.id, "/diversity")},
+        {"new_measure_href", GroupPathOf(g.id, "/measures/new")},
         {"may_see_diversity", manage || standing.is_analyst}};
     data.update(TallyJson(d));
     nlohmann::json unlinked = MeasureLinks(g.id, d.measures, std::nullopt, manage);
@@ -588,9 +590,7 @@ void SetSurveyOrganisation(RequestContext& ctx, experience_pages::ExperienceCach
     if (!begun) return;
     const auto& [standing, year] = *begun;
     FormState form;
-    std::string code(text::Trim(ctx.Param("org_code")));
-    std::transform(code.begin(), code.end(), code.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const std::string code = text::ToUpper(text::Trim(ctx.Param("org_code")));
     form.values["org_code"] = code;
     if (code.empty()) {
         form.problems.push_back({"org_code", "Enter the organisation's ODS code, for example RD8"});

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "app/measure_observations.hpp"
 #include "core/text.hpp"
 #include "improvement/spc.hpp"
 #include "partnership/impact_views.hpp"
@@ -95,10 +96,10 @@ Section AboutSection(const partnership::Group& g, int year, const std::string& a
     t.rows.push_back({Text("Group"), Text(g.name)});
     t.rows.push_back(
         {Text("Area"), Text(std::string(LabelOf(partnership::kAreaKinds, g.area_kind)) + ": " + g.area_name)});
-    t.rows.push_back({Text("Model"),
-                      Text(g.model ? "Model " + std::string(NameOf(partnership::kGroupModels, *g.model)) +
-                                         ": " + std::string(LabelOf(partnership::kGroupModels, *g.model))
-                                   : g.model_description)});
+    t.rows.push_back(
+        {Text("Model"), Text(g.model ? "Model " + std::string(NameOf(partnership::kGroupModels, *g.model)) + ": " +
+                                           std::string(LabelOf(partnership::kGroupModels, *g.model))
+                                     : g.model_description)});
     if (g.year_founded) t.rows.push_back({Text("Founded"), Num(*g.year_founded)});
     if (g.meeting_interval_weeks) {
         t.rows.push_back({Text("Meets every"), Text(std::to_string(*g.meeting_interval_weeks) + " weeks")});
@@ -209,7 +210,8 @@ std::string AssuranceText(const improvement::XmrChart& c) {
 }
 
 Result<Section> ProgrammeSection(store::Connection& conn, std::int64_t group_id, int year,
-                                 const std::vector<partnership::Person>& people) {
+                                 const std::vector<partnership::Person>& people, CivilDate today,
+                                 int pathway_threshold) {
     Section s{"programme", "Work programme", {}, {}};
     store::PrioritiesRepository priorities_repo(conn);
     store::WorkItemsRepository items_repo(conn);
@@ -268,7 +270,7 @@ Result<Section> ProgrammeSection(store::Connection& conn, std::int64_t group_id,
         for (const auto& item : items) {
             if (measure.work_item_id && item.id == *measure.work_item_id) item_title = item.title;
         }
-        CV_ASSIGN_OR_RETURN(auto observations, store::MeasuresRepository(conn).Observations(measure.id));
+        CV_ASSIGN_OR_RETURN(auto observations, app::MeasureObservations(conn, measure, today, pathway_threshold));
         auto chart = observations.empty()
                          ? Result<improvement::XmrChart>(Status::NotFound("no data"))
                          : improvement::ComputeXmrChart(observations, improvement::SpcOptionsFor(measure));
@@ -376,7 +378,8 @@ Result<Report> BuildReport(RequestContext& ctx, const GroupStanding& standing, i
     r.sections.push_back(AboutSection(g, year, r.as_of));
     r.sections.push_back(MembersSection(people, view, DiversityJson(view, false, threshold), year, as_of, threshold));
     r.sections.push_back(MeetingsSection(meetings, year));
-    CV_ASSIGN_OR_RETURN(auto programme, ProgrammeSection(conn, g.id, year, people));
+    CV_ASSIGN_OR_RETURN(auto programme, ProgrammeSection(conn, g.id, year, people, today,
+                                                         ctx.app.config().pathway_small_count_threshold));
     r.sections.push_back(std::move(programme));
     r.sections.push_back(ImpactSection(impacts, year));
     return r;
