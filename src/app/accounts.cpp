@@ -133,6 +133,21 @@ Status SetDisabled(store::Connection& conn, const Clock& clock, std::int64_t use
     return tx.Commit();
 }
 
+Result<std::string> ResetPassword(store::Connection& conn, const Clock& clock, PasswordCost cost, std::int64_t user_id,
+                                  const Actor& actor) {
+    store::AccountsRepository accounts(conn);
+    CV_ASSIGN_OR_RETURN(auto user, accounts.FindUserById(user_id));
+    const std::string password = TemporaryPassword();
+    CV_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, cost));
+    CV_ASSIGN_OR_RETURN(auto tx, store::Transaction::Begin(conn));
+    CV_RETURN_IF_ERROR(accounts.SetPasswordHash(user.id, hash, clock.NowSeconds(), /*temporary=*/true));
+    CV_RETURN_IF_ERROR(accounts.DeleteSessionsOfUser(user.id));
+    CV_RETURN_IF_ERROR(
+        AppendAudit(conn, clock, actor, "user.password_reset", "user", std::to_string(user.id), "success"));
+    CV_RETURN_IF_ERROR(tx.Commit());
+    return password;
+}
+
 Status ChangePassword(store::Connection& conn, const Clock& clock, PasswordCost cost, std::int64_t user_id,
                       const std::string& current_password, const std::string& new_password, const Actor& actor,
                       const std::string& current_session_hash) {

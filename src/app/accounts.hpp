@@ -50,6 +50,12 @@ Result<store::User> AddUser(store::Connection& conn, const Clock& clock, Passwor
 Status ChangeRole(store::Connection& conn, const Clock& clock, std::int64_t user_id, Role role, const Actor& actor);
 Status SetDisabled(store::Connection& conn, const Clock& clock, std::int64_t user_id, bool disabled,
                    const Actor& actor);
+// An administrator resets a person's password: a temporary one, returned once to be given to the person by
+// phone or in person, which must be changed at the next sign-in; every session of the person ends. Audited
+// ("user.password_reset") without the password.
+Result<std::string> ResetPassword(store::Connection& conn, const Clock& clock, PasswordCost cost, std::int64_t user_id,
+                                  const Actor& actor);
+
 // A password change ends every other session of the person (a forgotten shared computer, a stolen
 // cookie) and keeps the one whose token hashes to `current_session_hash`.
 Status ChangePassword(store::Connection& conn, const Clock& clock, PasswordCost cost, std::int64_t user_id,

@@ -45,6 +45,16 @@ std::string RandomToken(std::size_t bytes) {
     return Base64Url(buf.data(), buf.size());
 }
 
+std::string TemporaryPassword() {
+    static constexpr char kAlphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";  // 32 characters
+    std::string out;
+    for (int i = 0; i < 16; ++i) {
+        if (i > 0 && i % 4 == 0) out += '-';
+        out += kAlphabet[randombytes_uniform(32)];
+    }
+    return out;
+}
+
 std::string Sha256Hex(std::string_view data) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());

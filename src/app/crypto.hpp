@@ -22,6 +22,9 @@ bool VerifyPassword(std::string_view password, const std::string& encoded_hash);
 // `bytes` random bytes, base64url without padding.
 std::string RandomToken(std::size_t bytes = 32);
 std::string Sha256Hex(std::string_view data);
+// A temporary password to read out: four groups of four letters and digits ("k7mq-2xtb-9hpr-c4wd"), without
+// 0, 1, l or o; 80 bits from libsodium's random generator.
+std::string TemporaryPassword();
 // HMAC-SHA-256 of `message` under `key`, base64url.
 std::string HmacToken(std::string_view key, std::string_view message);
 // Constant-time comparison.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/accounts.hpp"
+
 namespace carevoice::app {
 namespace {
 
@@ -45,6 +47,26 @@ TEST_F(CryptoTest, HmacOfKnownInput) {
 TEST_F(CryptoTest, RandomTokensDiffer) {
     EXPECT_NE(RandomToken(), RandomToken());
     EXPECT_EQ(RandomToken(32).size(), 43u);
+}
+
+}  // namespace
+}  // namespace carevoice::app
+
+namespace carevoice::app {
+namespace {
+
+TEST(TemporaryPasswordTest, FourGroupsOfFourWithoutLookAlikesAndNeverTheSame) {
+    const std::string a = TemporaryPassword();
+    ASSERT_EQ(a.size(), 19u);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (i % 5 == 4) {
+            EXPECT_EQ(a[i], '-') << a;
+        } else {
+            EXPECT_EQ(std::string("abcdefghijkmnpqrstuvwxyz23456789").find(a[i]) != std::string::npos, true) << a;
+        }
+    }
+    EXPECT_NE(TemporaryPassword(), a);
+    EXPECT_FALSE(PasswordProblem(a).has_value()) << "a temporary password meets the password rules";
 }
 
 }  // namespace

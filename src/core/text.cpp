@@ -44,6 +44,19 @@ std::string ToUpper(std::string_view s) {
     return out;
 }
 
+std::string TelUri(std::string_view phone) {
+    std::string digits;
+    const std::string_view trimmed = Trim(phone);
+    const bool international = !trimmed.empty() && trimmed.front() == '+';
+    for (char c : trimmed) {
+        if (c >= '0' && c <= '9') digits += c;
+    }
+    if (digits.size() < 3) return "";
+    if (international) return "tel:+" + digits;
+    if (digits.size() > 1 && digits[0] == '0' && digits[1] != '0') return "tel:+44" + digits.substr(1);
+    return "tel:" + digits;  // a short number such as 111 or 999
+}
+
 std::vector<std::string_view> Split(std::string_view s, char sep) {
     std::vector<std::string_view> out;
     std::size_t start = 0;

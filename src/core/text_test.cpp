@@ -20,6 +20,14 @@ TEST(TextTest, ChangesTheCaseOfAsciiLettersOnly) {
     EXPECT_EQ(ToUpper("é"), "é");  // bytes of UTF-8 are left as they are
 }
 
+TEST(TextTest, APhoneNumberBecomesATelLinkAPhoneCanDial) {
+    EXPECT_EQ(TelUri("01632 960777"), "tel:+441632960777");
+    EXPECT_EQ(TelUri("+44 (0)1632 960777"), "tel:+4401632960777");  // written as given when international
+    EXPECT_EQ(TelUri(" 111 "), "tel:111");
+    EXPECT_EQ(TelUri("0800-123-456"), "tel:+44800123456");
+    EXPECT_EQ(TelUri("ask at reception"), "");
+}
+
 TEST(TextTest, SplitKeepsEmptyParts) {
     auto parts = Split("a,,b", ',');
     ASSERT_EQ(parts.size(), 3u);

@@ -12,6 +12,7 @@
 #include "store/accounts_repository.hpp"
 #include "store/groups_repository.hpp"
 #include "store/people_repository.hpp"
+#include "store/programme_settings_repository.hpp"
 
 namespace carevoice::demo {
 namespace {
@@ -137,7 +138,8 @@ partnership::PopulationProfile DemoProfile() {
             {DiversityDimension::kRurality, "urban", 0.90}};
 }
 
-// The demo accounts, if `carevoice demo` created them.
+// The demo accounts, if `carevoice demo` created them: staff of the group, and the member account linked to
+// Polly Patient's member record, so that it can rank the priorities as her (she has not voted yet).
 Status LinkDemoAccounts(const DemoContext& demo) {
     AccountsRepository accounts(demo.conn);
     GroupsRepository groups(demo.conn);
@@ -150,6 +152,10 @@ Status LinkDemoAccounts(const DemoContext& demo) {
             return user.status();
         }
         CV_RETURN_IF_ERROR(groups.SetStaffRole(demo.group_id, user->id, role));
+        if (role == partnership::GroupRole::kMember) {
+            CV_RETURN_IF_ERROR(ProgrammeSettingsRepository(demo.conn).LinkAccount(demo.group_id, user->id,
+                                                                                  demo.Person("Polly"), demo.now));
+        }
     }
     return Status::Ok();
 }

@@ -20,6 +20,7 @@
 #include "store/partnership_fixture.hpp"
 #include "store/people_repository.hpp"
 #include "store/priorities_repository.hpp"
+#include "store/programme_settings_repository.hpp"
 #include "store/work_items_repository.hpp"
 
 namespace carevoice::store {
@@ -65,6 +66,10 @@ TEST_F(PartnershipDemoTest, FillsAGroupWithMembersOfEveryKindAndLinksTheDemoAcco
     EXPECT_EQ(staff[0].role, partnership::GroupRole::kFacilitator);
     EXPECT_EQ(staff[1].username, "member");
     EXPECT_EQ(staff[1].role, partnership::GroupRole::kMember);
+    // The member account is Polly Patient's, so that it can vote.
+    auto linked = ProgrammeSettingsRepository(*conn_).PersonOfUser(group, staff[1].user_id);
+    ASSERT_TRUE(linked.ok() && linked->has_value());
+    EXPECT_EQ(PeopleRepository(*conn_).Find(**linked)->name, "Polly Patient");
 }
 
 TEST_F(PartnershipDemoTest, RunningItAgainChangesNothingAndItWorksWithoutDemoAccounts) {

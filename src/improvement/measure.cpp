@@ -106,6 +106,18 @@ Status ValidateObservations(std::span<const Observation> observations) {
     return Invalid("the observations", std::move(problems));
 }
 
+ValueRule ValueRuleFor(const Measure& measure, CivilDate today) {
+    ValueRule rule;
+    rule.latest = today;
+    const std::string unit = text::ToLower(text::Trim(measure.unit));
+    if (unit == "%" || unit == "percent" || unit == "per cent" || unit == "percentage") {
+        rule.min = 0;
+        rule.max = 100;
+        rule.range_words = "a percentage: a number from 0 to 100";
+    }
+    return rule;
+}
+
 SpcOptions SpcOptionsFor(const Measure& measure) {
     SpcOptions options;
     options.direction = measure.better;

@@ -15,6 +15,7 @@
 #include "core/civil_date.hpp"
 #include "core/status.hpp"
 #include "improvement/spc.hpp"
+#include "improvement/spc_csv.hpp"
 
 namespace carevoice::improvement {
 
@@ -62,6 +63,9 @@ Status ValidateMeasure(const Measure& measure);
 
 // Fails on a value that is not finite or a date given twice, naming the date.
 Status ValidateObservations(std::span<const Observation> observations);
+
+// What a value of the measure may be: a measure in "%" takes 0 to 100; no value is dated after `today`.
+ValueRule ValueRuleFor(const Measure& measure, CivilDate today);
 
 // The chart options the measure implies: its direction, target and rebase dates (sorted), with the
 // default moving-range screening.

@@ -63,6 +63,19 @@ TEST(MeasureTest, APathwayMeasureNamesItsStandardAndOtherSourcesTakeNoPathwayFie
     EXPECT_TRUE(Names(ValidateMeasure(m), "source"));
 }
 
+TEST(MeasureTest, AValueOfAPercentageIsFrom0To100AndNoValueIsInTheFuture) {
+    Measure m = Manual();
+    m.unit = "%";
+    const ValueRule rule = ValueRuleFor(m, D("2026-09-22"));
+    EXPECT_TRUE(rule.ValueProblem(150).has_value());
+    EXPECT_TRUE(rule.ValueProblem(-0.5).has_value());
+    EXPECT_FALSE(rule.ValueProblem(100).has_value());
+    EXPECT_FALSE(rule.DateProblem(D("2026-09-22")).has_value());
+    EXPECT_TRUE(rule.DateProblem(D("2026-09-23")).has_value());
+    m.unit = "days";
+    EXPECT_FALSE(ValueRuleFor(m, D("2026-09-22")).ValueProblem(150).has_value());
+}
+
 TEST(MeasureTest, TargetMustBeFiniteAndRebaseDatesDistinct) {
     Measure m = Manual();
     m.target = std::numeric_limits<double>::quiet_NaN();

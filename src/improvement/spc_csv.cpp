@@ -36,8 +36,9 @@ bool IsBlank(const std::vector<std::string_view>& fields) {
 // Reads rows after the header into `out`, appending each problem to `problems`.
 class RowReader {
   public:
-    RowReader(const csv::Header& header, std::vector<FieldProblem>& problems)
+    RowReader(const csv::Header& header, const ValueRule& rule, std::vector<FieldProblem>& problems)
         : header_(header),
+          rule_(rule),
           date_column_(static_cast<std::size_t>(header.Index(kDateColumn))),
           value_column_(static_cast<std::size_t>(header.Index(kValueColumn))),
           problems_(problems) {}
@@ -76,6 +77,10 @@ class RowReader {
                                                     LineName(previous_line) + "; rows must run oldest first"});
             return std::nullopt;
         }
+        if (auto problem = rule_.DateProblem(*date)) {
+            problems_.push_back({ColumnName(line, kDateColumn), *problem});
+            return std::nullopt;
+        }
         return *date;
     }
 
@@ -89,10 +94,15 @@ class RowReader {
             problems_.push_back({ColumnName(line, kValueColumn), value.status().message()});
             return std::nullopt;
         }
+        if (auto problem = rule_.ValueProblem(*value)) {
+            problems_.push_back({ColumnName(line, kValueColumn), *problem});
+            return std::nullopt;
+        }
         return *value;
     }
 
     const csv::Header& header_;
+    const ValueRule& rule_;
     std::size_t date_column_;
     std::size_t value_column_;
     std::vector<FieldProblem>& problems_;
@@ -139,7 +149,19 @@ std::vector<std::string> PointRow(const ChartPoint& point) {
 
 }  // namespace
 
-Result<std::vector<Observation>> ParseObservationsCsv(std::string_view text) {
+std::optional<std::string> ValueRule::ValueProblem(double value) const {
+    if ((min && value < *min) || (max && value > *max)) return Number(value) + " is not " + range_words;
+    return std::nullopt;
+}
+
+std::optional<std::string> ValueRule::DateProblem(CivilDate date) const {
+    if (latest && date > *latest) {
+        return date.ToString() + " is in the future; a value is dated on or before " + latest->ToString();
+    }
+    return std::nullopt;
+}
+
+Result<std::vector<Observation>> ParseObservationsCsv(std::string_view text, const ValueRule& rule) {
     csv::Reader reader(text);
     bool has_header = false;
     do {
@@ -152,7 +174,7 @@ Result<std::vector<Observation>> ParseObservationsCsv(std::string_view text) {
 
     std::vector<Observation> observations;
     std::vector<FieldProblem> problems;
-    RowReader rows(header, problems);
+    RowReader rows(header, rule, problems);
     while (problems.size() < kMaxReportedProblems) {
         auto more = reader.Next();
         if (!more.ok()) {

@@ -3,6 +3,7 @@
 // Pure functions over text held in memory; thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,13 +17,23 @@ namespace carevoice::improvement {
 // produce a message as long as itself.
 inline constexpr std::size_t kMaxReportedProblems = 20;
 
+// What a measure allows of a value beyond being a number (measure.hpp's ValueRuleFor): a range, and a
+// latest date. Each check gives the problem in words, or none.
+struct ValueRule {
+    std::optional<double> min, max;
+    std::string range_words;          // "a percentage: a number from 0 to 100"
+    std::optional<CivilDate> latest;  // no value may be dated after it (today)
+    std::optional<std::string> ValueProblem(double value) const;
+    std::optional<std::string> DateProblem(CivilDate date) const;
+};
+
 // Reads CSV text whose header row names a `date` and a `value` column (any case, any order, other
 // columns ignored), one row per point: date as YYYY-MM-DD, value a finite number. Rows must run
 // oldest first with each date once. Blank lines are skipped.
 // Fails with InvalidArgument whose details name each problem as {"line N, column date", "..."}:
 // missing columns, a row with the wrong number of fields, a bad date or number, a date out of order
-// or repeated, no rows at all.
-Result<std::vector<Observation>> ParseObservationsCsv(std::string_view text);
+// or repeated, a value or date `rule` refuses, no rows at all.
+Result<std::vector<Observation>> ParseObservationsCsv(std::string_view text, const ValueRule& rule = {});
 
 // The chart as CSV (RFC 4180, CRLF line ends), a header row then one row per point:
 //   date             YYYY-MM-DD

@@ -58,6 +58,26 @@ TEST(SpcCsvTest, MissingValueColumnIsNamed) {
               "line 1, column value: required column is missing from the header");
 }
 
+TEST(SpcCsvTest, ARuleRefusesValuesOutOfRangeAndDatesAfterItsLatestNamingEachLine) {
+    ValueRule rule;
+    rule.min = 0;
+    rule.max = 100;
+    rule.range_words = "a percentage: a number from 0 to 100";
+    rule.latest = Date("2026-09-22");
+    auto r = ParseObservationsCsv("date,value\n2026-07-01,150\n2026-08-01,-1\n2026-09-01,100\n2026-10-01,50\n", rule);
+    ASSERT_FALSE(r.ok());
+    const auto& d = r.status().details();
+    ASSERT_EQ(d.size(), 3u) << r.status().ToString();
+    EXPECT_EQ(d[0].field + ": " + d[0].problem,
+              "line 2, column value: 150 is not a percentage: a number from 0 to 100");
+    EXPECT_EQ(d[1].field, "line 3, column value");
+    EXPECT_EQ(d[2].field + ": " + d[2].problem,
+              "line 5, column date: 2026-10-01 is in the future; a value is dated on or before 2026-09-22");
+    // 0 and 100 themselves, and today, are allowed; without a rule anything finite is.
+    EXPECT_TRUE(ParseObservationsCsv("date,value\n2026-08-01,0\n2026-09-22,100\n", rule).ok());
+    EXPECT_TRUE(ParseObservationsCsv("date,value\n2030-01-01,150\n").ok());
+}
+
 TEST(SpcCsvTest, BadDateNamesLineAndColumn) {
     EXPECT_EQ(OnlyProblem("date,value\n2024-01-01,5\n2024-13-01,6\n"),
               "line 3, column date: '2024-13-01': month must be between 1 and 12");

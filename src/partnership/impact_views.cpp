@@ -45,15 +45,19 @@ PeriodCounts EmptyPeriod(int index, Period period) {
 
 }  // namespace
 
-std::vector<OrganisationInfluence> InfluenceMap(std::span<const Impact> impacts, std::size_t examples) {
+std::vector<OrganisationInfluence> InfluenceMap(std::span<const Impact> impacts, std::size_t examples,
+                                                std::optional<CivilDate> since) {
     std::map<std::string, OrganisationInfluence> by_key;
     for (const Impact* impact : NewestFirst(impacts)) {
+        if (since && impact->occurred_on < *since) continue;
         const std::string key = text::ToLower(text::Trim(impact->organisation));
         auto [it, first] = by_key.try_emplace(key);
         OrganisationInfluence& entry = it->second;
-        if (first) {  // the newest record of this organisation
+        if (first) {  // the newest record of this organisation: its spelling
             entry.organisation = std::string(text::Trim(impact->organisation));
             entry.strength = impact->influence;
+        } else if (StrengthOrder(impact->influence) < StrengthOrder(entry.strength)) {
+            entry.strength = impact->influence;  // the strongest in the period
         }
         switch (impact->influence) {
             case InfluenceStrength::kStrong:

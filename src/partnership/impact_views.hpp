@@ -25,8 +25,8 @@ struct ImpactExample {
 
 struct OrganisationInfluence {
     std::string organisation;  // as most recently spelt
-    // The strength recorded most recently: influence can be won and lost, and the map shows where the
-    // group stands now; the counts keep the history.
+    // The strongest influence recorded in the period: one weaker impact does not hide a record of stronger
+    // ones, and the counts show each strength (the period, "since", is how recent influence must be to count).
     InfluenceStrength strength = InfluenceStrength::kNone;
     int strong = 0;
     int some = 0;
@@ -34,10 +34,17 @@ struct OrganisationInfluence {
     std::vector<ImpactExample> latest;  // newest first
 };
 
-// One entry per organisation (names compared ignoring case and surrounding spaces), ordered by
-// strength (strong, some, none), then most impacts, then name.
+// One entry per organisation (names compared ignoring case and surrounding spaces) with an impact on or
+// after `since` (every impact when none), ordered by strength (strong, some, none), then most impacts,
+// then name.
 std::vector<OrganisationInfluence> InfluenceMap(std::span<const Impact> impacts,
-                                                std::size_t examples = kDefaultExamples);
+                                                std::size_t examples = kDefaultExamples,
+                                                std::optional<CivilDate> since = std::nullopt);
+// The rule, in words, for the page.
+inline constexpr const char* kInfluenceMapRule =
+    "Each organisation is placed by the strongest influence the group recorded with it in the period shown, so "
+    "that one weaker impact does not hide stronger ones; the counts show how many impacts of each strength "
+    "there were.";
 
 struct InvolvementCell {
     int count = 0;

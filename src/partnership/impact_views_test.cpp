@@ -64,18 +64,33 @@ TEST(InfluenceMapTest, OrganisationsByLatestStrengthWithCountsAndNewestExamples)
     EXPECT_EQ(map[3].strength, InfluenceStrength::kNone);
 }
 
-TEST(InfluenceMapTest, TheLatestRecordSetsTheStrength) {
+TEST(InfluenceMapTest, OneWeakerImpactDoesNotHideStrongerOnes) {
     auto log = Log();
     log.push_back(Make(7, "Letters slipped back", "2024-09-01", ImpactKind::kPatientInformation,
                        "MK University Hospital", InfluenceStrength::kNone, DecisionDomain::kTreatmentAndServices,
                        InvolvementLevel::kConsultation));
     const auto map = InfluenceMap(log, 2);
     ASSERT_EQ(map.size(), 4u);
-    EXPECT_EQ(map[2].organisation, "MK University Hospital");  // none now; before DoH with more records
-    EXPECT_EQ(map[2].strength, InfluenceStrength::kNone);
-    EXPECT_EQ(map[2].strong, 2);
-    EXPECT_EQ(Ids(map[2].latest), (std::vector<std::int64_t>{7, 5}));
-    EXPECT_EQ(map[3].organisation, "Department of Health");
+    EXPECT_EQ(map[0].organisation, "MK University Hospital");  // still strong: two strong impacts
+    EXPECT_EQ(map[0].strength, InfluenceStrength::kStrong);
+    EXPECT_EQ(map[0].strong, 2);
+    EXPECT_EQ(map[0].none, 1);
+    EXPECT_EQ(Ids(map[0].latest), (std::vector<std::int64_t>{7, 5}));
+}
+
+TEST(InfluenceMapTest, OnlyImpactsInThePeriodCount) {
+    auto log = Log();
+    log.push_back(Make(7, "Letters slipped back", "2024-09-01", ImpactKind::kPatientInformation,
+                       "MK University Hospital", InfluenceStrength::kNone, DecisionDomain::kTreatmentAndServices,
+                       InvolvementLevel::kConsultation));
+    const auto map = InfluenceMap(log, 2, CivilDate::Parse("2024-05-20").value());
+    ASSERT_EQ(map.size(), 2u);  // MK University Hospital (5 and 7) and Willen Hospice (6)
+    EXPECT_EQ(map[0].organisation, "MK University Hospital");
+    EXPECT_EQ(map[0].strength, InfluenceStrength::kStrong);  // 5, on the first day of the period
+    EXPECT_EQ(map[0].strong, 1);
+    EXPECT_EQ(map[0].some, 0);
+    EXPECT_EQ(map[1].organisation, "Willen Hospice");
+    EXPECT_TRUE(InfluenceMap(log, 2, CivilDate::Parse("2025-01-01").value()).empty());
 }
 
 TEST(InvolvementMatrixTest, CountsAndNewestTitlesPerDomainAndLevel) {

@@ -276,18 +276,7 @@ std::vector<MonthlyPerformance> MonthlySeries(ClockKind clock, const std::vector
     return months;
 }
 
-std::optional<ClockKind> MonthlyClockOf(MeasureId measure) {
-    switch (measure) {
-        case MeasureId::kFds:
-            return ClockKind::kFds;
-        case MeasureId::k31:
-            return ClockKind::k31;
-        case MeasureId::k62:
-            return ClockKind::k62;
-        default:
-            return std::nullopt;
-    }
-}
+std::optional<ClockKind> MonthlyClockOf(MeasureId measure) { return ClockOf(measure); }
 
 std::vector<MonthlyShare> ShowableMonths(const std::vector<MonthlyPerformance>& series, int threshold) {
     std::vector<MonthlyShare> out;

@@ -4,7 +4,8 @@ namespace carevoice::store {
 namespace {
 
 constexpr const char* kUserColumns =
-    "id, username, display_name, role, organisation_id, password_hash, disabled, created_at, password_changed_at";
+    "id, username, display_name, role, organisation_id, password_hash, disabled, created_at, password_changed_at, "
+    "must_change_password";
 
 User UserFromRow(const Row& r) {
     User u;
@@ -17,6 +18,7 @@ User UserFromRow(const Row& r) {
     u.disabled = r.Int(6) != 0;
     u.created_at = r.Int(7);
     u.password_changed_at = r.Int(8);
+    u.must_change_password = r.Int(9) != 0;
     return u;
 }
 
@@ -85,10 +87,12 @@ Status AccountsRepository::SetDisabled(std::int64_t user_id, bool disabled) {
         conn_.Execute("UPDATE users SET disabled = ? WHERE id = ?", {std::int64_t{disabled ? 1 : 0}, user_id}), "user");
 }
 
-Status AccountsRepository::SetPasswordHash(std::int64_t user_id, const std::string& hash, std::int64_t now) {
-    return ExpectOneChanged(
-        conn_.Execute("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?", {hash, now, user_id}),
-        "user");
+Status AccountsRepository::SetPasswordHash(std::int64_t user_id, const std::string& hash, std::int64_t now,
+                                           bool temporary) {
+    return ExpectOneChanged(conn_.Execute("UPDATE users SET password_hash = ?, password_changed_at = ?, "
+                                          "must_change_password = ? WHERE id = ?",
+                                          {hash, now, static_cast<std::int64_t>(temporary ? 1 : 0), user_id}),
+                            "user");
 }
 
 Status AccountsRepository::CreateSession(const Session& s) {

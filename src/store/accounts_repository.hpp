@@ -23,6 +23,7 @@ struct User {
     bool disabled = false;
     std::int64_t created_at = 0;
     std::int64_t password_changed_at = 0;
+    bool must_change_password = false;  // a temporary password an administrator set
 };
 
 struct NewUser {
@@ -54,7 +55,9 @@ class AccountsRepository {
     Status SetDisabled(std::int64_t user_id, bool disabled);
     // The organisation the person works for (a coordinator sees that organisation's pathways).
     Status SetOrganisation(std::int64_t user_id, std::optional<std::int64_t> organisation_id);
-    Status SetPasswordHash(std::int64_t user_id, const std::string& hash, std::int64_t now);
+    // Sets the password (clearing must_change_password), or with `temporary` a password to change at the next
+    // sign-in.
+    Status SetPasswordHash(std::int64_t user_id, const std::string& hash, std::int64_t now, bool temporary = false);
 
     Status CreateSession(const Session& session);
     Result<Session> FindSession(const std::string& token_hash);

@@ -25,6 +25,14 @@ std::string Where(const AuditFilter& f, std::vector<Value>& params) {
         where += " AND at < ?";
         params.emplace_back(*f.until);
     }
+    if (f.record_type) {
+        where += " AND record_type = ?";
+        params.emplace_back(*f.record_type);
+    }
+    if (f.record_id) {
+        where += " AND record_id = ?";
+        params.emplace_back(*f.record_id);
+    }
     return where;
 }
 

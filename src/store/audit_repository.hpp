@@ -32,6 +32,9 @@ struct AuditFilter {
     std::optional<std::string> outcome;
     std::optional<std::int64_t> from;   // inclusive
     std::optional<std::int64_t> until;  // exclusive
+    // The record acted on, e.g. ("user", "6"): entries about one person's account.
+    std::optional<std::string> record_type;
+    std::optional<std::string> record_id;
     int limit = 200;
     int offset = 0;
 };

@@ -89,6 +89,60 @@ Result<Measure> MeasuresRepository::Find(std::int64_t id) {
     return std::move(measures.front());
 }
 
+Result<std::int64_t> MeasuresRepository::CorrectObservation(std::int64_t measure_id, CivilDate date,
+                                                            std::optional<double> new_value, const std::string& reason,
+                                                            const std::string& changed_by, std::int64_t now) {
+    if (new_value) {
+        const Observation one[] = {{date, *new_value}};
+        CV_RETURN_IF_ERROR(improvement::ValidateObservations(one));
+    }
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT value FROM measure_observations WHERE measure_id = ? AND "
+                                               "observed_on = ?",
+                                               {measure_id, DateValue(date)}));
+    if (rows.empty()) return Status::NotFound("the measure has no value on " + date.ToString());
+    const double old_value = rows.front().Double(0);
+    if (new_value) {
+        CV_RETURN_IF_ERROR(conn_
+                               .Execute("UPDATE measure_observations SET value = ? WHERE measure_id = ? AND "
+                                        "observed_on = ?",
+                                        {*new_value, measure_id, DateValue(date)})
+                               .status());
+    } else {
+        CV_RETURN_IF_ERROR(conn_
+                               .Execute("DELETE FROM measure_observations WHERE measure_id = ? AND observed_on = ?",
+                                        {measure_id, DateValue(date)})
+                               .status());
+    }
+    CV_ASSIGN_OR_RETURN(
+        auto row, conn_.QueryOne("INSERT INTO measure_value_changes (measure_id, observed_on, "
+                                 "old_value, new_value, reason, changed_by, changed_at) VALUES "
+                                 "(?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                 {measure_id, DateValue(date), old_value, OrNull(new_value), reason, changed_by, now}));
+    return row.Int(0);
+}
+
+Result<std::vector<ValueChange>> MeasuresRepository::ListChanges(std::int64_t measure_id) {
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT id, observed_on, old_value, new_value, reason, changed_by, "
+                                               "changed_at FROM measure_value_changes WHERE measure_id = ? ORDER BY "
+                                               "id DESC",
+                                               {measure_id}));
+    std::vector<ValueChange> out;
+    for (const Row& row : rows) {
+        RowReader r(row, "measure_value_changes");
+        ValueChange c;
+        c.id = r.Int(0);
+        c.date = r.Date(1);
+        c.old_value = row.Double(2);
+        c.new_value = r.OptDouble(3);
+        c.reason = r.Text(4);
+        c.changed_by = r.Text(5);
+        c.changed_at = r.Int(6);
+        if (!r.status().ok()) return r.status();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 Result<std::vector<Measure>> MeasuresRepository::ListByGroup(std::int64_t group_id) {
     return Load("group_id = ?", group_id);
 }

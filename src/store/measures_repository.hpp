@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/status.hpp"
@@ -13,6 +15,16 @@
 #include "store/sql.hpp"
 
 namespace carevoice::store {
+
+// A value changed or removed after it was recorded, and why.
+struct ValueChange {
+    std::int64_t id = 0;
+    CivilDate date;
+    double old_value = 0;
+    std::optional<double> new_value;  // none: removed
+    std::string reason, changed_by;
+    std::int64_t changed_at = 0;
+};
 
 class MeasuresRepository {
   public:
@@ -32,6 +44,13 @@ class MeasuresRepository {
     Status SetObservation(std::int64_t measure_id, const improvement::Observation& observation);
     // Oldest first.
     Result<std::vector<improvement::Observation>> Observations(std::int64_t measure_id);
+
+    // Changes the value on `date` to `new_value`, or removes it (none), keeping the old value and the
+    // reason; returns the change's id. NotFound when the measure has no value on that date.
+    Result<std::int64_t> CorrectObservation(std::int64_t measure_id, CivilDate date, std::optional<double> new_value,
+                                            const std::string& reason, const std::string& changed_by, std::int64_t now);
+    // Newest first.
+    Result<std::vector<ValueChange>> ListChanges(std::int64_t measure_id);
 
   private:
     Status Check(const improvement::Measure& measure);

@@ -116,6 +116,30 @@ TEST_F(MeasuresRepositoryTest, InvalidMeasuresAndObservationsAreRefused) {
     EXPECT_EQ(Count("measures"), 1);
 }
 
+TEST_F(MeasuresRepositoryTest, ACorrectionKeepsTheOldValueAndTheReason) {
+    MeasuresRepository repo(*conn_);
+    auto measure = *repo.Create(AMeasure(), kNow);
+    const std::vector<Observation> two = {{D("2024-01-01"), 150}, {D("2024-02-01"), 62}};
+    ASSERT_TRUE(repo.ReplaceObservations(measure.id, two).ok());
+    auto changed = repo.CorrectObservation(measure.id, D("2024-01-01"), 15, "typed 150 for 15", "facilitator", kNow);
+    ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+    ASSERT_TRUE(
+        repo.CorrectObservation(measure.id, D("2024-02-01"), std::nullopt, "counted twice", "chair", kNow + 1).ok());
+    EXPECT_EQ(*repo.Observations(measure.id), (std::vector<Observation>{{D("2024-01-01"), 15}}));
+    auto changes = *repo.ListChanges(measure.id);
+    ASSERT_EQ(changes.size(), 2u);
+    EXPECT_EQ(changes[0].date, D("2024-02-01"));  // newest first
+    EXPECT_FALSE(changes[0].new_value.has_value());
+    EXPECT_EQ(changes[0].reason, "counted twice");
+    EXPECT_EQ(changes[1].old_value, 150);
+    EXPECT_EQ(changes[1].new_value, 15);
+    EXPECT_EQ(changes[1].changed_by, "facilitator");
+    // No value on that date: nothing written.
+    EXPECT_EQ(repo.CorrectObservation(measure.id, D("2024-03-01"), 1, "x", "chair", kNow).status().code(),
+              StatusCode::kNotFound);
+    EXPECT_EQ(Count("measure_value_changes"), 2);
+}
+
 TEST_F(MeasuresRepositoryTest, DeletingAMeasureDeletesItsObservations) {
     MeasuresRepository repo(*conn_);
     auto measure = *repo.Create(AMeasure(), kNow);
