@@ -8,6 +8,7 @@
 #include "store/settings_repository.hpp"
 #include "web/experience/model.hpp"
 #include "web/http/client_address.hpp"
+#include "web/http/kept_form.hpp"
 #include "web/http/request_checks.hpp"
 #include "web/pathway/fhir.hpp"
 #include "web/pathway/outcomes.hpp"
@@ -83,7 +84,8 @@ void App::ResolveSession(RequestContext& ctx) {
         if (valid) {
             auto user = accounts.FindUserById(session->user_id);
             if (user.ok() && !user->disabled) {
-                ctx.user = CurrentUser{user->id, user->username, user->display_name, user->role};
+                ctx.user =
+                    CurrentUser{user->id, user->username, user->display_name, user->role, user->must_change_password};
                 ctx.session_token = token;
                 if (now - session->last_seen_at >= kTouchIntervalSeconds) (void)accounts.TouchSession(hash, now);
             }
@@ -131,6 +133,7 @@ void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
                        {},
                        {},
                        {},
+                       {},
                        {}};
     auto refuse = [&ctx](const RequestProblem& p) { ctx.Error(p.status, p.code, p.message, p.details); };
     try {
@@ -154,6 +157,8 @@ void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
             if (!ctx.user) {
                 if (route.kind == RouteKind::kPage && req.method == "GET") {
                     ctx.Redirect("/sign-in?next=" + httplib::detail::encode_query_param(req.target));
+                } else if (route.kind == RouteKind::kPage && route.options.keeps_typed_form && KeepTypedForm(ctx)) {
+                    // kept; sent to sign in, and back to the form
                 } else {
                     ctx.Error(401, "unauthenticated", "Sign in to use this. Your session may have expired.");
                 }
@@ -161,6 +166,20 @@ void App::Dispatch(const httplib::Request& req, httplib::Response& res) {
                 ctx.Error(403, "forbidden",
                           "Your role (" + std::string(RoleName(ctx.user->role)) +
                               ") does not allow this. Ask an administrator if you need access.");
+            }
+            return;
+        }
+        // A temporary password (reset by an administrator) is changed before anything else.
+        if (ctx.user && ctx.user->must_change_password && route.pattern != "/account" &&
+            route.pattern != "/account/password" && route.pattern != "/sign-out") {
+            if (route.kind == RouteKind::kPage && req.method == "GET") {
+                ctx.Redirect("/account",
+                             "Choose a new password before going on: the one you signed in with was "
+                             "temporary.");
+            } else {
+                ctx.Error(403, "password_change_required",
+                          "Choose a new password first, on your account page: the one you signed in with was "
+                          "temporary.");
             }
             return;
         }
@@ -191,7 +210,7 @@ RequestContext App::TransportContext(const httplib::Request& req, httplib::Respo
     const bool api_path = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
     if (CurrentTrace().route.empty() || CurrentTrace().route == "(static)") CurrentTrace().route = "(transport)";
     return RequestContext{
-        *this, req, res, api_path ? kTransportApi : kTransport, {}, CurrentTrace().request_id, req.remote_addr, {},
+        *this, req, res, api_path ? kTransportApi : kTransport, {}, CurrentTrace().request_id, req.remote_addr, {}, {},
         {},    {},  {}};
 }
 

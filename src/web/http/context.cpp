@@ -59,6 +59,7 @@ store::Connection& RequestContext::db() {
 std::string RequestContext::Param(const std::string& name) const {
     if (req.has_param(name)) return req.get_param_value(name);
     if (req.has_file(name)) return req.get_file_value(name).content;
+    if (auto kept = kept_fields.find(name); kept != kept_fields.end()) return kept->second;
     return "";
 }
 

@@ -30,6 +30,7 @@ struct CurrentUser {
     std::string username;
     std::string display_name;
     Role role = Role::kMember;
+    bool must_change_password = false;  // signed in with a temporary password: only /account until changed
 };
 
 struct RequestContext {
@@ -43,13 +44,17 @@ struct RequestContext {
     std::optional<CurrentUser> user;
     std::string session_token;  // the raw cookie value when signed in
     std::string csrf_token;     // to embed in forms rendered for this request
+    // A form kept while its sender signed in again (web/http/kept_form.hpp), once taken: Param reads it
+    // when the request itself has no such field.
+    std::map<std::string, std::string> kept_fields;
 
     // A database connection for this request, taken from the pool on first use.
     store::Connection& db();
     std::optional<store::Database::Lease> lease;
 
     std::optional<Role> role() const { return user ? std::optional<Role>(user->role) : std::nullopt; }
-    // A form field (application/x-www-form-urlencoded or multipart) or query parameter; "" if absent.
+    // A form field (application/x-www-form-urlencoded or multipart) or query parameter, else a kept form's
+    // field; "" if absent.
     std::string Param(const std::string& name) const;
     // A field of the form body only (URL-encoded or a multipart text field), never the query; "" if absent.
     std::string BodyParam(const std::string& name) const;

@@ -37,6 +37,14 @@ struct RouteOptions {
     std::size_t max_body_bytes = kFormBodyBytes;         // routes taking uploads declare kUploadBodyBytes
     std::size_t max_field_chars = kTextFieldChars;       // each form field and query parameter...
     std::map<std::string, std::size_t> field_max_chars;  // ...unless named here with its own limit
+    // A form whose fields are kept when its sender's session has expired (web/http/kept_form.hpp).
+    bool keeps_typed_form = false;
+
+    static RouteOptions KeepsTypedForm() {
+        RouteOptions o;
+        o.keeps_typed_form = true;
+        return o;
+    }
 
     // A route taking a file upload (whose text fields, named here, may be as long as the upload).
     static RouteOptions Upload(std::initializer_list<std::string> pasted_file_fields = {}) {

@@ -122,6 +122,27 @@ std::string MarkerShape(Marker marker, double cx, double cy, double size, const 
     return "";
 }
 
+std::string FittedLabel(const std::string& label, double space) {
+    // An axis label is 14px semi-bold (carevoice.css): about 8.5 units a character at most, so a label longer
+    // than the axis would run off the chart. It is shortened at a word with "…"; the whole label stays in
+    // the text's <title>, and in the chart's description and the page around it.
+    const auto fits = static_cast<std::size_t>(std::max(4.0, space / kAxisLabelCharWidth));
+    auto is_char_start = [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    };  // not UTF-8 continuation
+    if (static_cast<std::size_t>(std::count_if(label.begin(), label.end(), is_char_start)) <= fits) {
+        return Escape(label);
+    }
+    // The byte where character number `fits` begins: the first fits - 1 are kept, with room for the "…".
+    std::size_t chars = 0, end = 0;
+    for (; end < label.size(); ++end) {
+        if (is_char_start(label[end]) && ++chars == fits) break;
+    }
+    std::size_t space_at = label[end] == ' ' ? end : label.rfind(' ', end);
+    if (space_at == std::string::npos || space_at < end / 2) space_at = end;
+    return Escape(label.substr(0, space_at)) + "\u2026<title>" + Escape(label) + "</title>";
+}
+
 Chart::Chart(std::string id, std::string title, std::string description, Axis x, Axis y, Layout layout)
     : id_(std::move(id)),
       title_(std::move(title)),
@@ -205,10 +226,10 @@ std::string Chart::RenderAxes() const {
     out += "<line class=\"cv-chart__axis\" x1=\"" + Px(left) + "\" x2=\"" + Px(left) + "\" y1=\"" + Px(top) +
            "\" y2=\"" + Px(bottom) + "\"/>";
     out += "<text class=\"cv-chart__axis-label\" x=\"" + Px((left + right) / 2) + "\" y=\"" + Px(bottom + 44) + "\">" +
-           Escape(x_axis_.label) + "</text>";
+           FittedLabel(x_axis_.label, right - left) + "</text>";
     const double ly = (top + bottom) / 2;
     out += "<text class=\"cv-chart__axis-label\" x=\"" + Px(18) + "\" y=\"" + Px(ly) + "\" transform=\"rotate(-90 " +
-           Px(18) + " " + Px(ly) + ")\">" + Escape(y_axis_.label) + "</text>";
+           Px(18) + " " + Px(ly) + ")\">" + FittedLabel(y_axis_.label, bottom - top) + "</text>";
     out += "</g>";
     return out;
 }

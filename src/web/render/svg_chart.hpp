@@ -39,6 +39,11 @@ double NiceStep(double span, int target);
 // An empty span is widened by one unit each side.
 std::pair<double, double> NiceDomain(double lo, double hi, int target = 6);
 
+// An axis label that fits `space` SVG units: as it is, or shortened at a word with "…" and the whole label
+// in a <title>; escaped for SVG text.
+inline constexpr double kAxisLabelCharWidth = 8.5;
+std::string FittedLabel(const std::string& label, double space);
+
 enum class Marker { kCircle, kTriangleUp, kTriangleDown, kSquare, kDiamond };
 
 struct Axis {

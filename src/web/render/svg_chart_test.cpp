@@ -36,6 +36,17 @@ TEST(SvgLinearScale, TicksIncludeBothEndsDespiteFloatingPointSteps) {
     EXPECT_NEAR(ticks.back(), 0.7, 1e-12);
 }
 
+TEST(SvgAxisLabel, ALabelLongerThanItsAxisIsShortenedAtAWordAndKeptWhole) {
+    EXPECT_EQ(FittedLabel("Days (median)", 300), "Days (median)");
+    const std::string long_label =
+        "Told the outcome within 28 days of an urgent referral, from the pathway, in every area (%)";
+    const std::string fitted = FittedLabel(long_label, 200);  // about 23 characters
+    EXPECT_EQ(fitted.substr(0, fitted.find("<title>")), "Told the outcome\u2026");
+    EXPECT_NE(fitted.find("<title>" + long_label + "</title>"), std::string::npos);
+    // Escaped either way.
+    EXPECT_EQ(FittedLabel("A & B", 300), "A &amp; B");
+}
+
 TEST(SvgEscape, EscapesMarkupAndQuotes) {
     EXPECT_EQ(Escape("<script>\"a\" & 'b'</script>"), "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;");
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <kainjow/mustache.hpp>
 
+#include "core/civil_date.hpp"
+
 namespace carevoice::web {
 
 namespace mustache = kainjow::mustache;
@@ -40,6 +42,20 @@ mustache::data ToData(const nlohmann::json& j) {
         default:
             return mustache::data{j.dump()};
     }
+}
+
+// {{#long_date}}{{held_on}}{{/long_date}}: the date inside, shown as "5 July 2026" (the NHS.UK style).
+// What is inside renders first, escaped as usual; text that is not a YYYY-MM-DD date (empty, or
+// "not set") is left as it is, so the lambda never adds anything unescaped of its own.
+mustache::data LongDateLambda() {
+    return mustache::data{mustache::lambda2{[](const std::string& text, const mustache::renderer& render) {
+        std::string inner = render(text);
+        std::string_view trimmed = inner;
+        while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
+        while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+        auto date = CivilDate::Parse(trimmed);
+        return date.ok() ? date->ToLongString() : inner;
+    }}};
 }
 
 std::string Stem(const std::string& file) {
@@ -86,6 +102,7 @@ std::string Templates::Render(const std::string& name, const nlohmann::json& dat
     auto it = impl_->compiled.find(name);
     if (it == impl_->compiled.end()) return "<p>Missing template " + name + "</p>";
     mustache::data d = ToData(data);
+    d.set("long_date", LongDateLambda());
     // Only the templates used as partials are offered as partials: offering all of them on every
     // render cost more than the render itself.
     for (const auto& partial : impl_->partial_names) {

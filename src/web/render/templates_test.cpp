@@ -28,5 +28,16 @@ TEST(TemplatesTest, NumbersAndFalseRenderAsExpected) {
     EXPECT_EQ(RenderOne("{{n}}{{#f}}x{{/f}}{{^f}}y{{/f}}", {{"n", 21}, {"f", false}}), "21y");
 }
 
+TEST(TemplatesTest, LongDateShowsAnIsoDateTheNhsWayAndLeavesOtherTextEscaped) {
+    const std::string text = "{{#rows}}[{{#long_date}}{{on}}{{/long_date}}]{{/rows}}";
+    nlohmann::json rows = nlohmann::json::array({{{"on", "2026-07-05"}},
+                                                 {{"on", "2024-02-29"}},
+                                                 {{"on", "<b>soon</b>"}},
+                                                 {{"on", "2026-02-30"}},
+                                                 {{"on", ""}}});
+    EXPECT_EQ(RenderOne(text, {{"rows", rows}}),
+              "[5 July 2026][29 February 2024][&lt;b&gt;soon&lt;/b&gt;][2026-02-30][]");
+}
+
 }  // namespace
 }  // namespace carevoice::web

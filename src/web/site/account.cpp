@@ -21,7 +21,10 @@ nlohmann::json ErrorList(const std::vector<FieldProblem>& problems) {
 
 void ShowSignIn(RequestContext& ctx, const std::string& username, const std::vector<FieldProblem>& problems,
                 int status) {
-    nlohmann::json data = {{"username", username}, {"next", ctx.Param("next")}, {"errors", ErrorList(problems)}};
+    nlohmann::json data = {{"username", username},
+                           {"next", ctx.Param("next")},
+                           {"kept", ctx.Param("kept") == "1"},
+                           {"errors", ErrorList(problems)}};
     for (const auto& p : problems) data[p.field + "_error"] = p.problem;
     ctx.Page("Sign in", "sign_in", data, status);
 }
@@ -166,6 +169,7 @@ void ShowAccount(RequestContext& ctx, const std::vector<FieldProblem>& problems,
                            {"role", std::string(RoleName(ctx.user->role))},
                            {"role_description", std::string(RoleDescription(ctx.user->role))},
                            {"min_length", app::kMinPasswordLength},
+                           {"must_change", ctx.user->must_change_password},
                            {"errors", ErrorList(problems)}};
     for (const auto& p : problems) {
         data[p.field == "current_password" ? "current_error" : "new_error"] = p.problem;

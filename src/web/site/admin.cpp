@@ -1,4 +1,8 @@
 // Administration: its home page (/admin), users and roles, and the audit log (view, filter, download).
+#include "web/site/admin.hpp"
+
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
@@ -8,6 +12,7 @@
 #include "store/accounts_repository.hpp"
 #include "store/audit_repository.hpp"
 #include "store/pathway_repository.hpp"
+#include "web/forms/fields.hpp"
 #include "web/http/app.hpp"
 
 namespace carevoice::web {
@@ -128,8 +133,10 @@ void ChangeUserRole(RequestContext& ctx) {
         return ctx.Error(422, Status::InvalidArgument("choose one of the roles listed", {{"role", "unknown role"}}));
     Status s = app::ChangeRole(ctx.db(), ctx.app.clock(), *id, *role, ctx.ActorForAudit());
     if (!s.ok()) return ctx.Error(HttpStatusFor(s), s);
-    ctx.Redirect("/admin/users", "The role has been changed to " + std::string(RoleName(*role)) +
-                                     ". The person has been signed out and will see the new role next time.");
+    auto user = store::AccountsRepository(ctx.db()).FindUserById(*id);
+    const std::string who = user.ok() ? user->display_name + " (" + user->username + ")" : "The person";
+    ctx.Redirect("/admin/users", who + " is now " + std::string(RoleName(*role)) +
+                                     ". They have been signed out and will see the new role when they sign in.");
 }
 
 void SetUserDisabled(RequestContext& ctx, bool disabled) {
@@ -137,25 +144,58 @@ void SetUserDisabled(RequestContext& ctx, bool disabled) {
     if (!id.ok()) return ctx.Error(404, id.status());
     Status s = app::SetDisabled(ctx.db(), ctx.app.clock(), *id, disabled, ctx.ActorForAudit());
     if (!s.ok()) return ctx.Error(HttpStatusFor(s), s);
-    ctx.Redirect("/admin/users", disabled ? "The account has been disabled and signed out everywhere."
-                                          : "The account has been enabled.");
+    auto user = store::AccountsRepository(ctx.db()).FindUserById(*id);
+    const std::string who = user.ok() ? user->display_name + " (" + user->username + ")" : "The person";
+    ctx.Redirect("/admin/users", disabled ? who + "'s account has been disabled; they are signed out everywhere."
+                                          : who + "'s account has been enabled.");
 }
 
-Result<store::AuditFilter> FilterFromQuery(RequestContext& ctx) {
+// The filter of the address. A value that cannot be used (a date that is not a date, a person with no account)
+// is set aside with a problem saying so, and the rest of the filter still applies. `names`: username -> the
+// person's name, to find the person acted on.
+store::AuditFilter FilterFromQuery(RequestContext& ctx, const std::vector<store::User>& users,
+                                   std::vector<FieldProblem>& problems) {
     store::AuditFilter f;
     if (auto v = ctx.Param("username"); !v.empty()) f.username = v;
     if (auto v = ctx.Param("action"); !v.empty()) f.action = v;
     if (auto v = ctx.Param("outcome"); !v.empty()) f.outcome = v;
     if (auto v = ctx.Param("from"); !v.empty()) {
-        auto d = CivilDate::Parse(v);
-        if (!d.ok()) return Status::InvalidArgument("the from date is not valid", {{"from", d.status().message()}});
-        f.from = d->days_since_epoch() * 86400;
+        if (auto d = CivilDate::Parse(v); d.ok()) {
+            f.from = d->days_since_epoch() * 86400;
+        } else {
+            problems.push_back({"f-from", "The from date must be a date such as 2026-03-14: it was not used"});
+        }
+    }
+    if (auto v = ctx.Param("person"); !v.empty()) {
+        const std::string wanted = text::ToLower(text::Trim(v));
+        auto it = std::find_if(users.begin(), users.end(), [&](const store::User& u) { return u.username == wanted; });
+        if (it == users.end()) {
+            problems.push_back({"f-person", "No one has the username " + v + ": the person acted on was not used"});
+        } else {
+            f.record_type = "user";
+            f.record_id = std::to_string(it->id);
+        }
     }
     return f;
 }
 
-std::string RecordLabel(const store::AuditEntry& e) {
+// "Fran Facilitator (facilitator)"; the username alone for an account no longer there, "" for none.
+std::string PersonName(const std::map<std::string, const store::User*>& by_username, const std::string& username) {
+    if (username.empty()) return "";
+    auto it = by_username.find(username);
+    return it == by_username.end() ? username : it->second->display_name + " (" + username + ")";
+}
+
+// What was acted on, in words: a person's account by their name, anything else by its type and id.
+std::string RecordLabel(const store::AuditEntry& e, const std::map<std::int64_t, const store::User*>& by_id) {
     if (e.record_type.empty()) return "";
+    if (e.record_type == "user") {
+        if (auto id = text::ParseInt(e.record_id); id.ok()) {
+            if (auto it = by_id.find(*id); it != by_id.end()) {
+                return "Account of " + it->second->display_name + " (" + it->second->username + ")";
+            }
+        }
+    }
     return e.record_type + (e.record_id.empty() ? "" : " " + e.record_id);
 }
 
@@ -166,20 +206,28 @@ void SummariseCountedSignIns(RequestContext& ctx) {
 }
 
 void ShowAudit(RequestContext& ctx) {
-    auto filter = FilterFromQuery(ctx);
-    if (!filter.ok()) return ctx.Error(422, filter.status());
+    auto users = store::AccountsRepository(ctx.db()).ListUsers();
+    if (!users.ok()) return ctx.Error(503, Status::Unavailable("the audit log cannot be read now"));
+    std::vector<FieldProblem> problems;
+    const store::AuditFilter filter = FilterFromQuery(ctx, *users, problems);
     SummariseCountedSignIns(ctx);
     store::AuditRepository audit(ctx.db());
-    auto total = audit.Count(*filter);
-    auto entries = audit.Find(*filter);
+    auto total = audit.Count(filter);
+    auto entries = audit.Find(filter);
     if (!total.ok() || !entries.ok()) return ctx.Error(503, Status::Unavailable("the audit log cannot be read now"));
+    std::map<std::string, const store::User*> by_username;
+    std::map<std::int64_t, const store::User*> by_id;
+    for (const auto& u : *users) {
+        by_username[u.username] = &u;
+        by_id[u.id] = &u;
+    }
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : *entries) {
         list.push_back({{"at", FormatTimestamp(e.at)},
-                        {"username", e.username},
+                        {"who", PersonName(by_username, e.username)},
                         {"role", e.role},
                         {"action", e.action},
-                        {"record", RecordLabel(e)},
+                        {"record", RecordLabel(e, by_id)},
                         {"outcome", e.outcome},
                         {"client_address", e.client_address},
                         {"request_id", e.request_id}});
@@ -189,30 +237,36 @@ void ShowAudit(RequestContext& ctx) {
         outcomes.push_back({{"value", o}, {"label", *o ? o : "Any"}, {"selected", ctx.Param("outcome") == o}});
     }
     std::string query;
-    for (const char* k : {"username", "action", "outcome", "from"}) {
+    for (const char* k : {"username", "person", "action", "outcome", "from"}) {
         if (!ctx.Param(k).empty())
             query +=
                 std::string(query.empty() ? "" : "&") + k + "=" + httplib::detail::encode_query_param(ctx.Param(k));
     }
-    ctx.Page("Audit log", "admin_audit",
-             {{"entries", list},
-              {"has_entries", !list.empty()},
-              {"total", *total},
-              {"shown", list.size()},
-              {"filtered", !query.empty()},
-              {"f_username", ctx.Param("username")},
-              {"f_action", ctx.Param("action")},
-              {"f_from", ctx.Param("from")},
-              {"outcomes", outcomes},
-              {"query", query}});
+    nlohmann::json data = {{"entries", list},
+                           {"has_entries", !list.empty()},
+                           {"total", *total},
+                           {"shown", list.size()},
+                           {"filtered", !query.empty()},
+                           {"f_username", ctx.Param("username")},
+                           {"f_person", ctx.Param("person")},
+                           {"f_action", ctx.Param("action")},
+                           {"f_from", ctx.Param("from")},
+                           {"outcomes", outcomes},
+                           {"query", query}};
+    forms::AddErrors(data, problems);
+    ctx.Page("Audit log", "admin_audit", data);
 }
 
 void AuditCsv(RequestContext& ctx) {
-    auto filter = FilterFromQuery(ctx);
-    if (!filter.ok()) return ctx.Error(422, filter.status());
-    filter->limit = 1'000'000;
+    auto users = store::AccountsRepository(ctx.db()).ListUsers();
+    if (!users.ok()) return ctx.Error(503, users.status());
+    std::vector<FieldProblem> problems;
+    auto filter = FilterFromQuery(ctx, *users, problems);
+    // A download is refused rather than given with part of its filter dropped.
+    if (!problems.empty()) return ctx.Error(422, "invalid_argument", problems.front().problem);
+    filter.limit = 1'000'000;
     SummariseCountedSignIns(ctx);
-    auto entries = store::AuditRepository(ctx.db()).Find(*filter);
+    auto entries = store::AuditRepository(ctx.db()).Find(filter);
     if (!entries.ok()) return ctx.Error(503, entries.status());
     std::string out = csv::Row(
         {"at", "username", "role", "action", "record_type", "record_id", "outcome", "client_address", "request_id"});
@@ -238,6 +292,7 @@ void RegisterAdminRoutes(Router& router) {
                [](RequestContext& ctx) { SetUserDisabled(ctx, true); });
     router.Add("POST", "/admin/users/:id/enable", kAdminOnly, RouteKind::kPage,
                [](RequestContext& ctx) { SetUserDisabled(ctx, false); });
+    RegisterAdminUserActionRoutes(router);
     router.Add("GET", "/admin/audit", kAdminOnly, RouteKind::kPage, ShowAudit);
     router.Add("GET", "/admin/audit.csv", kAdminOnly, RouteKind::kPage, AuditCsv);
 }

@@ -2,6 +2,10 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
+#include "partnership/group.hpp"
+#include "partnership/publication.hpp"
+#include "store/groups_repository.hpp"
 #include "web/experience/model.hpp"
 #include "web/http/app.hpp"
 
@@ -54,6 +58,24 @@ std::string SurveyYearsText(const experience_pages::Snapshot& snapshot) {
     return text + ".";
 }
 
+// The partnership groups the signed-in user belongs to, each with its workspace (the group's tools, one
+// tap from here); empty for a visitor or someone in no group.
+nlohmann::json YourGroups(RequestContext& ctx) {
+    nlohmann::json list = nlohmann::json::array();
+    if (!ctx.user) return list;
+    store::GroupsRepository groups(ctx.db());
+    auto staff = groups.GroupsOfUser(ctx.user->id);
+    if (!staff.ok()) return list;  // the rest of the home page still helps
+    for (const auto& s : *staff) {
+        auto g = groups.Find(s.group_id);
+        if (!g.ok()) continue;
+        list.push_back({{"name", g->name},
+                        {"role", text::ToLower(LabelOf(partnership::kGroupRoles, s.role))},
+                        {"href", "/groups/" + std::to_string(g->id) + "/overview"}});
+    }
+    return list;
+}
+
 }  // namespace
 
 void RegisterHomeRoutes(Router& router, std::shared_ptr<experience_pages::ExperienceCache> cache) {
@@ -63,6 +85,10 @@ void RegisterHomeRoutes(Router& router, std::shared_ptr<experience_pages::Experi
             areas.push_back({{"href", a.href}, {"title", a.title}, {"description", a.description}});
         }
         nlohmann::json data = {{"areas", areas}};
+        data["your_groups"] = YourGroups(ctx);
+        data["has_your_groups"] = !data["your_groups"].empty();
+        data["your_groups_heading"] =
+            data["your_groups"].size() == 1 ? "Your partnership group" : "Your partnership groups";
         // The years come from the experience pages' cache: one small query a request, the years read once per import.
         if (auto snapshot = cache->Current(ctx.db()); snapshot.ok()) {
             if (auto years = SurveyYearsText(**snapshot); !years.empty()) data["survey_years"] = years;
@@ -83,13 +109,18 @@ void RegisterHomeRoutes(Router& router, std::shared_ptr<experience_pages::Experi
                "act on it and show what changed, and keeps each patient's journey coordinated across providers."}}});
     });
     router.Add("GET", "/privacy", Access::Public(), RouteKind::kPage, [](RequestContext& ctx) {
-        ctx.Page("Privacy", "message",
-                 {{"heading", "Privacy"},
-                  {"paragraphs",
-                   {"carevoice sets only the cookies it needs to work: one that keeps you signed in and one that "
-                    "protects forms from forgery. It sets no tracking or analytics cookies.",
-                    "Figures from fewer than 21 people are never shown, so that nobody can be identified. Every read "
-                    "of a patient's record and every change of personal data is recorded in an audit log."}}});
+        const std::string threshold = std::to_string(ctx.app.config().pathway_small_count_threshold);
+        ctx.Page(
+            "Privacy", "message",
+            {{"heading", "Privacy"},
+             {"paragraphs",
+              {"carevoice sets only the cookies it needs to work: one that keeps you signed in and one that "
+               "protects forms from forgery. It sets no tracking or analytics cookies.",
+               "Survey figures from fewer than 21 people are never shown, so that nobody can be identified.",
+               partnership::kDiversityDisclosureRule,
+               "Pathway measures show any count of fewer than " + threshold + " patients as \"fewer than " + threshold +
+                   "\". Every read of a patient's record and every change of personal data is "
+                   "recorded in an audit log."}}});
     });
 }
 

@@ -1,5 +1,6 @@
 #include "web/testing/demo_group_fixture.hpp"
 
+#include "store/measures_repository.hpp"
 #include "store/people_repository.hpp"
 
 namespace carevoice::web::testing {
@@ -40,6 +41,20 @@ std::int64_t DemoGroupHttpTest::Person(const std::string& name) const {
     }
     ADD_FAILURE() << "the demo group has no person called " << name;
     return 0;
+}
+
+improvement::Measure DemoGroupHttpTest::MeasureOf(improvement::MeasureSource source) {
+    auto conn = server_->app().database().Acquire();
+    const auto measures = *store::MeasuresRepository(*conn).ListByGroup(group_id_);
+    for (const auto& m : measures) {
+        if (m.source == source) return m;
+    }
+    ADD_FAILURE() << "the demo group has no measure of that source";
+    return {};
+}
+
+std::string DemoGroupHttpTest::MeasurePath(const improvement::Measure& m, const std::string& rest) const {
+    return GroupPath("/measures/" + std::to_string(m.id) + rest);
 }
 
 }  // namespace carevoice::web::testing

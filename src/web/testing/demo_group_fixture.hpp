@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "improvement/measure.hpp"
 #include "partnership/person.hpp"
 #include "web/testing/responses.hpp"
 #include "web/testing/test_server.hpp"
@@ -52,6 +53,9 @@ class DemoGroupHttpTest : public ::testing::Test {
     // The id of the demo group's person called `name`: a full name ("Cora Chair") or a first name ("Cora"),
     // which the demo keeps unique; 0, with a test failure, if there is none.
     std::int64_t Person(const std::string& name) const;
+    // The demo group's first measure of a source, and the address of one of its pages ("" for the chart).
+    improvement::Measure MeasureOf(improvement::MeasureSource source);
+    std::string MeasurePath(const improvement::Measure& m, const std::string& rest = "") const;
 
     std::unique_ptr<TestServer> server_;
     std::int64_t group_id_ = 0;

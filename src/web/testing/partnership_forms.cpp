@@ -23,7 +23,9 @@ void SetField(httplib::Params& form, const std::string& key, const std::string& 
 httplib::Params ImpactForm(Browser& b, std::int64_t group_id, const std::string& title, bool is_public) {
     httplib::Params form = {{"csrf_token", b.CsrfFrom(GroupPath(group_id, "/impacts/new"))},
                             {"title", title},
-                            {"occurred_on", "2026-10-01"},
+                            {"occurred_on-day", "1"},
+                            {"occurred_on-month", "9"},
+                            {"occurred_on-year", "2026"},
                             {"kind", "patient_information"},
                             {"organisation", "Milton Keynes University Hospital"},
                             {"influence", "strong"},
@@ -33,7 +35,9 @@ httplib::Params ImpactForm(Browser& b, std::int64_t group_id, const std::string&
                             {"we_did", "Rewrote it with the chemotherapy nurses"},
                             {"difference_made", "Fewer calls to the helpline about side effects"},
                             {"fed_back_to", "Patients at the day unit"},
-                            {"fed_back_on", "2026-10-20"},
+                            {"fed_back_on-day", "20"},
+                            {"fed_back_on-month", "9"},
+                            {"fed_back_on-year", "2026"},
                             {"fed_back_how", "Newsletter"}};
     if (is_public) form.emplace("is_public", "yes");
     return form;

@@ -36,6 +36,36 @@ std::vector<std::string> Between(const std::string& text, const std::string& ope
     return found;
 }
 
+// An HTML fragment as text: tags removed (and the spans only a phone shows, each cell's column heading),
+// runs of white space made one space, trimmed.
+std::string CellText(std::string html) {
+    const std::string heading = "<span class=\"nhsuk-table__heading\"";
+    for (auto at = html.find(heading); at != std::string::npos; at = html.find(heading, at)) {
+        const auto end = html.find("</span>", at);
+        if (end == std::string::npos) break;
+        html.erase(at, end + 7 - at);
+    }
+    std::string text;
+    bool in_tag = false;
+    for (char c : html) {
+        if (c == '<')
+            in_tag = true;
+        else if (c == '>')
+            in_tag = false;
+        else if (!in_tag)
+            text += c;
+    }
+    text = Unescaped(text);
+    std::string out;
+    for (char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 std::string Listed(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items) out += "\n    " + item;
@@ -114,6 +144,52 @@ std::vector<std::string> ErrorSummaryLinks(const std::string& body) {
                                          << (field_id.empty() ? "problem" : "link to #" + field_id)
                                          << (message.empty() ? "" : " saying \"" + message + "\"")
                                          << "; it lists:" << Listed(items);
+}
+
+std::vector<std::vector<std::string>> TableRows(const std::string& body, const std::string& caption) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& table : Between(body, "<table", "</table>")) {
+        const auto captions = Between(table, "<caption", "</caption>");
+        if (captions.empty() || !Contains(CellText("<caption" + captions.front()), caption)) continue;
+        const auto tbody = Between(table, "<tbody", "</tbody>");
+        if (tbody.empty()) return rows;
+        for (const auto& tr : Between(tbody.front(), "<tr", "</tr>")) {
+            std::vector<std::string> cells;
+            // Cells in order, whether <th> (a row's header) or <td>.
+            for (std::size_t at = tr.find("<t"); at != std::string::npos; at = tr.find("<t", at + 1)) {
+                if (tr.compare(at, 3, "<th") != 0 && tr.compare(at, 3, "<td") != 0) continue;
+                const std::string close = tr.compare(at, 3, "<th") == 0 ? "</th>" : "</td>";
+                const auto end = tr.find(close, at);
+                if (end == std::string::npos) break;
+                cells.push_back(CellText(tr.substr(at, end - at)));
+                at = end;
+            }
+            rows.push_back(std::move(cells));
+        }
+        return rows;
+    }
+    return rows;
+}
+
+::testing::AssertionResult HasTableRow(const std::string& body, const std::string& caption,
+                                       const std::vector<std::string>& cells) {
+    const auto rows = TableRows(body, caption);
+    std::vector<std::string> shown;
+    for (const auto& row : rows) {
+        bool match = row.size() >= cells.size();
+        for (std::size_t i = 0; match && i < cells.size(); ++i) match = cells[i] == "*" || row[i] == cells[i];
+        if (match) return ::testing::AssertionSuccess();
+        std::string line;
+        for (const auto& c : row) line += (line.empty() ? "" : " | ") + c;
+        shown.push_back(line);
+    }
+    std::string wanted;
+    for (const auto& c : cells) wanted += (wanted.empty() ? "" : " | ") + c;
+    if (rows.empty()) {
+        return ::testing::AssertionFailure() << "no table captioned \"" << caption << "\" with rows";
+    }
+    return ::testing::AssertionFailure() << "the table \"" << caption << "\" has no row beginning " << wanted
+                                         << "; its rows:" << Listed(shown);
 }
 
 ::testing::AssertionResult IsApiError(const httplib::Result& r, int status, const std::string& code,

@@ -36,6 +36,16 @@ std::size_t Occurrences(const std::string& text, const std::string& needle);
 // element for). Forms list problems in the order their fields appear on the page.
 std::vector<std::string> ErrorSummaryLinks(const std::string& body);
 
+// The body rows of the first table whose caption contains `caption`, each as its cells' text the way a
+// person reads it on a desktop: tags and the phone-only column headings (nhsuk-table__heading) left out,
+// spaces collapsed, entities turned back. Empty when no such table.
+std::vector<std::vector<std::string>> TableRows(const std::string& body, const std::string& caption);
+
+// That table has a row whose cells, from the first, are `cells` ("*" matches any one cell).
+//   EXPECT_TRUE(HasTableRow(page->body, "The observations", {"1 June 2026", "90.00"}));
+::testing::AssertionResult HasTableRow(const std::string& body, const std::string& caption,
+                                       const std::vector<std::string>& cells);
+
 // The response is a JSON API error: `status`, {"error": {"code": code, ...}}, and, when `field` is given,
 // an entry of error.details naming it.
 //   EXPECT_TRUE(IsApiError(r, 422, "invalid_argument", "username"));
