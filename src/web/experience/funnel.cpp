@@ -49,21 +49,35 @@ std::string Describe(const Snapshot& snapshot, const RatedYear& rated, const Fun
     return d;
 }
 
+// The question of the address, or the first of the questionnaire rated this year when there is none (the
+// page opens on it) or it is not rated (said in the error summary).
+Result<std::string> QuestionOrFirst(const Snapshot& snapshot, const RatedYear& rated, const std::string& asked,
+                                    std::vector<FieldProblem>& problems) {
+    auto question = CheckQuestion(rated, asked, "question");
+    if (question.ok()) return question;
+    if (!asked.empty()) problems.push_back(question.status().details().front());
+    for (const auto& q : snapshot.questions) {
+        if (rated.loaded->ratings.questions.contains(q.id)) return q.id;
+    }
+    if (!rated.loaded->ratings.questions.empty()) return rated.loaded->ratings.questions.begin()->first;
+    return Status::NotFound("no question is rated in this year and level");
+}
+
 void ShowFunnel(RequestContext& ctx, ExperienceCache& cache) {
-    auto loaded = LoadForRequest(ctx, cache);
+    auto loaded = LoadForRequest(ctx, cache, true, Leniency::kDefaults);
     if (!loaded) return;
     const RatedYear& rated = *loaded->rated;
-    auto question = CheckQuestion(rated, ctx.Param("question"), "question");
-    if (!question.ok()) return ctx.Error(422, question.status());
-    const std::string highlight = ctx.Param("highlight");
+    auto& problems = loaded->query.problems;
+    auto question = QuestionOrFirst(*loaded->snapshot, rated, ctx.Param("question"), problems);
+    if (!question.ok()) return ctx.Error(HttpStatusFor(question.status()), question.status());
+    std::string highlight = ctx.Param("highlight");
     if (!highlight.empty() && !store::OrganisationsRepository(ctx.db()).FindByCode(highlight).ok()) {
-        return ctx.Error(422,
-                         Status::InvalidArgument("The address has a value that is not right.",
-                                                 {{"highlight", "no organisation has the code '" + highlight + "'"}}));
+        problems.push_back({"highlight", "no organisation has the code '" + highlight + "'"});
+        highlight.clear();
     }
     const std::string page_key = CacheKey({"funnel", std::to_string(loaded->query.year), loaded->query.level,
                                            ChoiceName(loaded->query.choice), *question, highlight});
-    if (ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
+    if (problems.empty() && ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
     auto funnel = BuildFunnel(rated, *question);
     if (!funnel.ok()) return ctx.Error(HttpStatusFor(funnel.status()), funnel.status());
     const std::string& q = *question;
@@ -128,8 +142,8 @@ void ShowFunnel(RequestContext& ctx, ExperienceCache& cache) {
         {"levels", levels},
         {"years", years}};
     data["breadcrumbs"] = {{{"href", "/experience"}, {"label", "Experience"}}};
-    RenderAndCachePage(ctx, *loaded->snapshot, page_key, "Funnel plot of " + q + ", " + year, "experience_funnel",
-                       data);
+    RenderPage(ctx, *loaded->snapshot, page_key, "Funnel plot of " + q + ", " + year, "experience_funnel", data,
+               problems);
 }
 
 void FunnelCsv(RequestContext& ctx, ExperienceCache& cache) {

@@ -1,143 +1,16 @@
 // HTTP behaviour of national benchmarking (issue 3) on the real server: pages, downloads and the JSON
 // API over a small extract of the published 2018 results (13 trusts, their alliance, the adjusted results
-// of every alliance, and one made-up trust whose Q1 result comes from 15 respondents), and the upload page.
+// of every alliance, and one made-up trust whose Q1 result comes from 15 respondents). The upload page has
+// a test file of its own (import_http_test.cpp).
 #include <gtest/gtest.h>
 
-#include <cstdint>
-#include <nlohmann/json.hpp>
-#include <regex>
-#include <set>
+#include <string>
+#include <vector>
 
-#include "core/csv.hpp"
-#include "core/file.hpp"
-#include "core/gzip_test_data.hpp"
-#include "web/testing/cpes_files.hpp"
-#include "web/testing/payloads.hpp"
-#include "web/testing/responses.hpp"
-#include "web/testing/test_server.hpp"
+#include "web/experience/http_fixture.hpp"
 
 namespace carevoice::web::testing {
 namespace {
-
-// The published row checked against the profile page (cpes_2015_2018_results.csv.gz):
-// Trust,RA9,Torbay and South Devon NHS Foundation Trust,Peninsula,2018,adjusted,...,Q8,414,83,...,above
-constexpr const char* kTorbay = "RA9";
-constexpr const char* kPeninsula = "E56000014";
-// Strong and weak trusts of 2018 (most questions above, most below), so that buddy matching has pairs.
-const std::set<std::string> kTrusts = {"RA9", "RCD", "RTF", "RH8", "RGT", "RTD", "RPY",
-                                       "RWH", "RAL", "RAP", "R1H", "RD8", "RYJ"};
-// The made-up trust: a copy of RA9's 2018 rows whose Q1 (adjusted) and Breast Q2 (tumour group) come
-// from 15 respondents, with scores that appear nowhere else. Its name tests formula injection.
-constexpr const char* kMadeUp = "ZZ1";
-constexpr const char* kMadeUpName = "=2+3 Test Trust";
-constexpr const char* kSuppressedScore = "0.7";       // ZZ1 Q1, n = 15
-constexpr const char* kSuppressedGroupScore = "0.3";  // ZZ1 Breast Q2, n = 15
-
-struct Fixture : CpesFiles {
-    int rated_q1 = 0;  // trusts with a 2018 adjusted Q1 score from at least 21 respondents
-};
-
-Fixture BuildFixture() {
-    Fixture f;
-    CpesRowFilter filter;
-    filter.code_wanted = [](std::string_view code) {
-        return kTrusts.contains(std::string(code)) || code.starts_with("E56");
-    };
-    filter.keep = [&f](const CpesColumnOf& col, std::vector<std::string>& row, std::string& extra) {
-        const std::size_t level = col("level"), code = col("org_code"), name = col("org_name"), year = col("year"),
-                          kind = col("kind"), group = col("tumour_group"), question = col("question"), n = col("n"),
-                          score = col("score"), rating = col("rating");
-        const bool alliance_code = row[code].starts_with("E56");
-        const bool wanted_kind = (row[year] == "2018" && row[kind] != "yearonyear") ||
-                                 (row[kind] == "yearonyear" && (row[year] == "2017" || row[year] == "2018"));
-        // Peninsula's 2018 rows, and every alliance's adjusted 2018 rows: alliances are rated against each other.
-        const bool wanted_org = kTrusts.contains(row[code]) || (row[code] == kPeninsula && row[year] == "2018") ||
-                                (alliance_code && row[year] == "2018" && row[kind] == "adjusted");
-        if (!wanted_kind || !wanted_org) return false;
-        if (row[level] == "Trust" && row[kind] == "adjusted" && row[question] == "Q1" && !row[score].empty() &&
-            std::stoi(row[n]) >= 21) {
-            ++f.rated_q1;
-        }
-        if (row[code] != kTorbay || row[year] != "2018") return true;
-        const bool adjusted = row[kind] == "adjusted";
-        if (!adjusted && !(row[kind] == "unadjusted" && row[group] == "Breast")) return true;
-        std::vector<std::string> copy = row;
-        copy[code] = kMadeUp;
-        copy[name] = kMadeUpName;
-        if (!adjusted && copy[question] == "Q5") copy[n] = "";  // a score published without its n
-        if ((adjusted && copy[question] == "Q1") || (!adjusted && copy[question] == "Q2")) {
-            copy[n] = "15";
-            copy[score] = adjusted ? kSuppressedScore : kSuppressedGroupScore;
-            for (const char* c : {"ci_lower", "ci_upper", "expected_lower", "expected_upper"}) copy[col(c)] = "";
-            copy[rating] = "";
-        }
-        // csv::Row guards against formula injection; the name must reach the importer as it is.
-        std::string made_up = csv::Row(copy);
-        const std::string guarded = "'" + std::string(kMadeUpName);
-        made_up.replace(made_up.find(guarded), guarded.size(), kMadeUpName);
-        extra += made_up;
-        return true;
-    };
-    static_cast<CpesFiles&>(f) = ReadCpesFiles(filter);
-    return f;
-}
-
-const Fixture& TheFixture() {
-    static const Fixture f = BuildFixture();
-    return f;
-}
-
-// The fixture, with other results.
-void Import(TestServer& server, const std::string& results) {
-    CpesFiles files = TheFixture();
-    files.results = results;
-    ImportCpes(server, files);
-}
-
-// The <tr> of a table row that links to question `q` (profile pages).
-std::string RowOf(const std::string& html, const std::string& q) {
-    const auto at = html.find(">" + q + "</a>");
-    if (at == std::string::npos) return "";
-    const auto start = html.rfind("<tr", at);
-    return html.substr(start, html.find("</tr>", at) - start);
-}
-
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-    std::vector<std::vector<std::string>> rows;
-    csv::Reader reader(text);
-    while (*reader.Next()) rows.emplace_back(reader.fields().begin(), reader.fields().end());
-    return rows;
-}
-
-// Whether a worksheet has a number cell holding `value` (text cells hold an index into the shared strings
-// and are marked t="s").
-bool HasNumberCell(const std::string& sheet_xml, const std::string& value) {
-    std::string escaped;
-    for (char c : value) escaped += c == '.' ? std::string("\\.") : std::string(1, c);
-    const std::regex cell("<c r=\"[A-Z]+[0-9]+\"( s=\"[0-9]+\")?><v>" + escaped + "</v></c>");
-    return std::regex_search(sheet_xml, cell);
-}
-
-class ExperienceHttpTest : public ::testing::Test {
-  protected:
-    // One server with the fixture imported, shared by the tests that only read.
-    static void SetUpTestSuite() {
-        shared_ = new TestServer();
-        Import(*shared_, TheFixture().results);
-    }
-    static void TearDownTestSuite() {
-        delete shared_;
-        shared_ = nullptr;
-    }
-    static httplib::Result Get(const std::string& path) { return Browser(shared_->port()).Get(path); }
-    static std::int64_t CountResults(TestServer& server) {
-        auto conn = server.app().database().Acquire();
-        return conn->QueryOne("SELECT COUNT(*) FROM cpes_results")->Int(0);
-    }
-    static TestServer* shared_;
-};
-
-TestServer* ExperienceHttpTest::shared_ = nullptr;
 
 TEST_F(ExperienceHttpTest, FixtureHasEnoughRatedTrusts) { EXPECT_EQ(TheFixture().rated_q1, 13); }
 
@@ -190,6 +63,27 @@ TEST_F(ExperienceHttpTest, ProfileShowsAPublishedScoreWithItsRating) {
     EXPECT_NE(q8.find("Above expected"), std::string::npos) << q8;
     EXPECT_NE(r->body.find("Seeing your GP"), std::string::npos);  // grouped by questionnaire section
     EXPECT_EQ(r->body.find("style=\""), std::string::npos);
+}
+
+// Every year of the survey can be chosen (issue 10, item 5): a year with published scores and trends only
+// shows them as NHS England published them, unadjusted, and says there are no adjusted ratings.
+TEST_F(ExperienceHttpTest, AYearOfPublishedScoresOnlyShowsThemAndSaysThereAreNoAdjustedRatings) {
+    auto latest = Get("/experience/organisations/RA9?year=2018");
+    EXPECT_TRUE(Contains(latest->body, "2017 (scores and trends only)</a>"));
+    EXPECT_TRUE(Contains(latest->body, "Score (case-mix adjusted)"));
+    auto r = Get("/experience/organisations/RA9?year=2017");
+    ASSERT_EQ(r->status, 200) << r->body.substr(0, 600);
+    EXPECT_TRUE(Contains(r->body, "There are no case-mix adjusted ratings for 2017"));
+    EXPECT_TRUE(Contains(r->body, "Score (unadjusted, as published)"));
+    // Q38 in 2017: 93% of 242 (the fixture's year-on-year row, as the file has it).
+    const std::string q38 = RowOf(r->body, "Q38");
+    EXPECT_TRUE(Contains(q38, ">242</td>")) << q38;
+    EXPECT_TRUE(Contains(q38, ">93%</td>")) << q38;
+    EXPECT_TRUE(Contains(q38, "No case-mix adjusted rating for 2017")) << q38;
+    EXPECT_FALSE(Contains(r->body, "nhsuk-error-summary"));
+    auto csv = Get("/experience/organisations/RA9/profile.csv?year=2017");
+    ASSERT_EQ(csv->status, 200);
+    EXPECT_TRUE(Contains(csv->body, "the score is unadjusted"));
 }
 
 TEST_F(ExperienceHttpTest, ProfileFlagsOnlyChangesATwoProportionTestFindsReal) {
@@ -331,10 +225,7 @@ TEST_F(ExperienceHttpTest, AllianceProfileShowsScoresBySexAndDeprivation) {
     const auto q1 = section.find(">Q1</abbr>");
     ASSERT_NE(q1, std::string::npos);
     const std::string row = section.substr(q1, section.find("</tr>", q1) - q1);
-    EXPECT_NE(row.find(">79%</td><td class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">76%</td><td "
-                       "class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">75%<"),
-              std::string::npos)
-        << row;
+    EXPECT_TRUE(HasTableRow(r->body, "Scores by sex and by deprivation fifth", {"Q1", "79%", "76%", "75%"}));
     EXPECT_NE(row.find("-4 points"), std::string::npos) << row;
     auto api = Get(std::string("/api/v1/organisations/") + kPeninsula + "/results?year=2018");
     ASSERT_EQ(api->status, 200);
@@ -399,6 +290,35 @@ TEST_F(ExperienceHttpTest, BuddyPageListsPairsWithTheirReasons) {
                             "max_mentees: '0' is not a whole number from 1 to 50"));
 }
 
+// A trust finds its own pair at once, from a search or from its profile; each pair can start a plan; and the
+// advantage is given per question on that question's scale (issue 10, item 5).
+TEST_F(ExperienceHttpTest, ATrustFindsItsPairAndStartsAPlanFromIt) {
+    auto api = nlohmann::json::parse(Get("/api/v1/buddy?year=2018")->body);
+    ASSERT_FALSE(api["pairs"].empty());
+    const auto& pair = api["pairs"][0];
+    const std::string mentee = pair["mentee"]["code"], mentor = pair["mentor"]["code"];
+    auto profile = Get("/experience/organisations/" + mentee + "?year=2018");
+    const std::string buddy_link = "/experience/buddy?year=2018&amp;trust=" + mentee + "#your-pair";
+    ASSERT_TRUE(Contains(profile->body, buddy_link)) << mentee;
+    auto r = Get("/experience/buddy?year=2018&trust=" + mentee);
+    ASSERT_EQ(r->status, 200);
+    EXPECT_TRUE(Contains(r->body, "id=\"your-pair\""));
+    EXPECT_TRUE(Contains(r->body, "(mentee) is paired with"));
+    EXPECT_TRUE(Contains(r->body, "/buddy-plans/new?year=2018&amp;mentor=" + mentor + "&amp;mentee=" + mentee));
+    EXPECT_TRUE(Contains(r->body, "Start an improvement plan for this pair"));
+    // The first covered question's advantage, worked from the API's scores, in points.
+    const auto& first = pair["covered"][0];
+    const std::string question = first["question"];
+    if (question != "Q59") {
+        const long points = std::lround(first["mentor_score"].get<double>() - first["mentee_score"].get<double>());
+        EXPECT_TRUE(Contains(r->body, "(+" + std::to_string(points) + (points == 1 ? " point)" : " points)")))
+            << question;
+    }
+    EXPECT_FALSE(Contains(r->body, "percentage points;"));  // no total summed across scales
+    // A name works too, and something that is no trust says so.
+    EXPECT_TRUE(Contains(Get("/experience/buddy?year=2018&trust=zzzz-nothing")->body, "No trust rated in 2018"));
+}
+
 TEST_F(ExperienceHttpTest, OverviewFiltersByAllianceAndQuestionPageListsBestAndWorst) {
     auto all = Get("/experience/overview?year=2018");
     ASSERT_EQ(all->status, 200);
@@ -407,8 +327,10 @@ TEST_F(ExperienceHttpTest, OverviewFiltersByAllianceAndQuestionPageListsBestAndW
     ASSERT_EQ(peninsula->status, 200);
     EXPECT_NE(peninsula->body.find("Torbay and South Devon"), std::string::npos);
     EXPECT_EQ(peninsula->body.find("East and North Hertfordshire NHS Trust"), std::string::npos);
-    EXPECT_TRUE(IsErrorPage(Get("/experience/overview?alliance=NOPE"), 422,
-                            "alliance: 'NOPE' is not the code of a cancer alliance"));
+    // An unknown alliance shows the national overview, saying why.
+    auto nope = Get("/experience/overview?alliance=NOPE");
+    EXPECT_TRUE(HasFieldError(nope, "", "'NOPE' is not the code of a cancer alliance", 200));
+    EXPECT_TRUE(Contains(nope->body, "National overview"));
     auto q8 = Get("/experience/questions/Q8?year=2018");
     ASSERT_EQ(q8->status, 200);
     const auto above = q8->body.find("Rated above expected</h2>");
@@ -438,14 +360,30 @@ TEST_F(ExperienceHttpTest, UnknownOrganisationIsNotFound) {
     EXPECT_TRUE(IsErrorPage(Get("/experience/organisations/NOPE9/profile.xlsx"), 404, "no organisation has the code"));
 }
 
-TEST_F(ExperienceHttpTest, BadQueryValuesGetAClearMessage) {
+// A bad value in a page's address is not a dead end (issue 10, item 6): the page shows its default in its
+// place, with an error summary saying what was wrong. The API and the downloads still refuse it.
+TEST_F(ExperienceHttpTest, BadQueryValuesShowThePageWithItsDefaultsAndSayWhatWasWrong) {
+    auto funnel = Get("/experience/funnel?year=abc&question=Q1");
+    EXPECT_TRUE(HasFieldError(funnel, "", "'abc' is not a year: give one such as 2018", 200));
+    EXPECT_TRUE(Contains(funnel->body, "Funnel plot: Q1, 2018"));
+    auto q999 = Get("/experience/funnel?year=2018&question=Q999");
+    EXPECT_TRUE(HasFieldError(q999, "", "'Q999' is not a question rated in 2018", 200));
+    EXPECT_TRUE(Contains(q999->body, "Funnel plot: Q1, 2018"));  // the questionnaire's first
+    auto no_question = Get("/experience/funnel");
+    ASSERT_EQ(no_question->status, 200);
+    EXPECT_TRUE(Contains(no_question->body, "Funnel plot: Q1, 2018"));
+    EXPECT_FALSE(Contains(no_question->body, "nhsuk-error-summary"));
     EXPECT_TRUE(
-        IsErrorPage(Get("/experience/funnel?year=abc&question=Q1"), 422, "'abc' is not a year: give one such as 2018"));
-    EXPECT_TRUE(
-        IsErrorPage(Get("/experience/funnel?year=2018&question=Q999"), 422, "'Q999' is not a question rated in 2018"));
-    EXPECT_TRUE(IsErrorPage(Get("/experience/overview?year=2012"), 422, "years with results: 2018"));
-    EXPECT_TRUE(IsErrorPage(Get("/experience/overview?level=county"), 422,
-                            "level: 'county' is not one of trust, ccg, alliance"));
+        HasFieldError(Get("/experience/funnel?highlight=ZZZ9"), "", "no organisation has the code 'ZZZ9'", 200));
+    EXPECT_TRUE(HasFieldError(Get("/experience/overview?year=2012"), "", "years with results: 2018", 200));
+    EXPECT_TRUE(HasFieldError(Get("/experience/overview?level=county"), "",
+                              "'county' is not one of trust, ccg, alliance", 200));
+    auto profile = Get("/experience/organisations/RA9?year=soon");
+    EXPECT_TRUE(HasFieldError(profile, "", "'soon' is not a year", 200));
+    EXPECT_TRUE(HasFieldError(Get("/experience/buddy?year=1999"), "", "no case-mix adjusted results for 1999", 200));
+    // Pages with a problem are not kept in the page cache: the same page without it has no error summary.
+    EXPECT_FALSE(Contains(Get("/experience/overview")->body, "nhsuk-error-summary"));
+    EXPECT_TRUE(IsErrorPage(Get("/experience/funnel.csv?year=abc&question=Q1"), 422, "'abc' is not a year"));
     auto api = Get("/api/v1/ratings?year=abc");
     EXPECT_TRUE(IsApiError(api, 422, "invalid_argument", "year"));
     EXPECT_EQ(nlohmann::json::parse(api->body)["error"]["details"][0]["problem"],
@@ -493,129 +431,6 @@ TEST_F(ExperienceHttpTest, RatingsFollowANewImport) {
     changed.replace(changed.find(from), from.size(), ",Q1,40,55,");
     Import(server, changed);
     EXPECT_NE(RowOf(b.Get("/experience/organisations/ZZ1")->body, "Q1").find(">55%<"), std::string::npos);
-}
-
-class ExperienceUploadTest : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        server_ = std::make_unique<TestServer>();
-        server_->AddUser("ana", "analyst", "analyst-password-1");
-        server_->AddUser("morgan", "member", "member-password-1");
-    }
-    std::int64_t CountResults() {
-        auto conn = server_->app().database().Acquire();
-        return conn->QueryOne("SELECT COUNT(*) FROM cpes_results")->Int(0);
-    }
-    // The header and the first five RA9 2018 adjusted rows of the fixture; with a bad line, the score on
-    // line 4 (the third row) is not a number.
-    static std::string SmallFile(bool with_bad_line) {
-        auto rows = ParseCsv(TheFixture().results);
-        std::string out = csv::Row(rows[0]);
-        int taken = 0;
-        for (std::size_t i = 1; i < rows.size() && taken < 5; ++i) {
-            auto row = rows[i];
-            if (row[1] != "RA9" || row[4] != "2018" || row[5] != "adjusted") continue;
-            if (with_bad_line && ++taken == 3) {
-                row[11] = "eighty";
-            } else if (!with_bad_line) {
-                ++taken;
-            }
-            out += csv::Row(row);
-        }
-        return out;
-    }
-    httplib::Result Upload(Browser& b, const std::string& content, bool skip_invalid) {
-        const std::string token = b.CsrfFrom("/experience/import");
-        std::vector<std::pair<std::string, std::string>> fields = {{"csrf_token", token}};
-        if (skip_invalid) fields.emplace_back("skip_invalid", "yes");
-        const std::string boundary = "cvTestBoundary7MA4YWxk";
-        return b.Send("POST", "/experience/import", Multipart(boundary, fields, "results", "small.csv", content),
-                      "multipart/form-data; boundary=" + boundary);
-    }
-    std::unique_ptr<TestServer> server_;
-};
-
-TEST_F(ExperienceUploadTest, AFileWithOneBadLineIsRefusedWholeNamingLineAndColumn) {
-    Browser b(server_->port());
-    ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
-    auto r = Upload(b, SmallFile(true), false);
-    EXPECT_EQ(r->status, 422);
-    EXPECT_NE(r->body.find("There is a problem"), std::string::npos);
-    EXPECT_NE(r->body.find("line 4, column score: &apos;eighty&apos; is not a number"), std::string::npos) << r->body;
-    EXPECT_EQ(CountResults(), 0);
-}
-
-TEST_F(ExperienceUploadTest, SkipInvalidImportsTheRestAndListsTheRejectedLine) {
-    Browser b(server_->port());
-    ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
-    auto r = Upload(b, SmallFile(true), true);
-    ASSERT_EQ(r->status, 200) << r->body;
-    EXPECT_NE(r->body.find("Survey results imported"), std::string::npos);
-    EXPECT_NE(r->body.find("<td class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">4</td>"), std::string::npos);
-    EXPECT_EQ(CountResults(), 4);
-    EXPECT_NE(b.Get("/experience")->body.find("Find a trust"), std::string::npos);
-}
-
-TEST_F(ExperienceUploadTest, AGoodGzippedFileIsImported) {
-    Browser b(server_->port());
-    ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
-    auto r = Upload(b, carevoice::testing::Gzip(SmallFile(false)), false);
-    ASSERT_EQ(r->status, 200) << r->body;
-    EXPECT_EQ(CountResults(), 5);
-}
-
-TEST_F(ExperienceUploadTest, GzipBombIsRefusedAtTheConfiguredLimitNamingIt) {
-    // A 4 MB upload that unpacks to 4 GiB, against a server that takes at most 1 MB unpacked.
-    server_ = std::make_unique<TestServer>([](ServerConfig& c) { c.max_unpacked_bytes = std::size_t{1} << 20; });
-    server_->AddUser("ana", "analyst", "analyst-password-1");
-    Browser b(server_->port());
-    ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
-    auto r = Upload(b, carevoice::testing::ZeroBomb(4096), false);
-    ASSERT_TRUE(r);
-    EXPECT_EQ(r->status, 422);
-    EXPECT_NE(r->body.find("Results file: the gzip data unpacks to more than 1 MB, the limit"), std::string::npos);
-    EXPECT_EQ(CountResults(), 0);
-}
-
-TEST_F(ExperienceUploadTest, OnlyAnalystsAndAdminsMayUpload) {
-    Browser anonymous(server_->port());
-    auto page = anonymous.Get("/experience/import");
-    EXPECT_EQ(page->status, 303);
-    EXPECT_EQ(page->get_header_value("Location").rfind("/sign-in", 0), 0u);
-    Browser member(server_->port());
-    ASSERT_EQ(member.SignIn("morgan", "member-password-1")->status, 303);
-    EXPECT_TRUE(IsErrorPage(member.Get("/experience/import"), 403, "Your role (member) does not allow this"));
-    const std::string token = member.CsrfFrom("/");
-    auto r = member.Send("POST", "/experience/import",
-                         Multipart("b0undary", {{"csrf_token", token}}, "results", "x.csv", SmallFile(false)),
-                         "multipart/form-data; boundary=b0undary");
-    EXPECT_TRUE(IsErrorPage(r, 403, "Your role (member) does not allow this"));
-    EXPECT_EQ(CountResults(), 0);
-}
-
-TEST_F(ExperienceUploadTest, AnUploadWithoutAFileSaysWhatIsMissing) {
-    Browser b(server_->port());
-    ASSERT_EQ(b.SignIn("ana", "analyst-password-1")->status, 303);
-    auto r = Upload(b, "", false);
-    EXPECT_EQ(r->status, 422);
-    EXPECT_NE(r->body.find("Choose a results file"), std::string::npos);
-}
-
-TEST_F(ExperienceUploadTest, PagesKeptForReuseShowEachViewerTheirOwnHeaderAndLinks) {
-    Import(*server_, TheFixture().results);
-    Browser analyst(server_->port());
-    ASSERT_EQ(analyst.SignIn("ana", "analyst-password-1")->status, 303);
-    for (const char* path : {"/experience", "/experience/organisations/RA9"}) {
-        EXPECT_NE(analyst.Get(path)->body.find("Test ana (analyst)"), std::string::npos) << path;
-    }
-    EXPECT_NE(analyst.Get("/experience")->body.find("href=\"/experience/import\""), std::string::npos);
-    Browser anonymous(server_->port());
-    for (const char* path : {"/experience", "/experience/organisations/RA9"}) {
-        auto r = anonymous.Get(path);
-        EXPECT_EQ(r->body.find("Test ana"), std::string::npos) << path;
-        EXPECT_NE(r->body.find(">Sign in</a>"), std::string::npos) << path;
-    }
-    EXPECT_EQ(anonymous.Get("/experience")->body.find("href=\"/experience/import\""), std::string::npos);
 }
 
 }  // namespace

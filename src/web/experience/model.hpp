@@ -103,11 +103,25 @@ struct YearQuery {
     int year = 0;
     std::string level = "trust";
     app::ParameterChoice choice = app::ParameterChoice::kPublishedIfAvailable;
+    // Pages only (Leniency::kDefaults): each value of the address that could not be used, set aside for its
+    // default; the page shows them in its error summary rather than being a dead end.
+    std::vector<FieldProblem> problems;
 };
 
+// How a bad value in the address is met: the API and downloads refuse it (422 naming the field); a page
+// shows itself with the default in its place and says what was wrong (issue 10, item 6).
+enum class Leniency { kRefuse, kDefaults };
+
 // Reads year (default: the newest), level (trust, ccg, alliance) and parameters (published, own).
-// Fails with InvalidArgument naming the field, e.g. {"year", "'abc' is not a year"}.
-Result<YearQuery> ParseYearQuery(const RequestContext& ctx, const Snapshot& snapshot, bool allow_level = true);
+// kRefuse: fails with InvalidArgument naming the field, e.g. {"year", "'abc' is not a year"}. kDefaults:
+// fails only when no results are imported; each bad value becomes a problem and its default is used.
+// `trend_years_too`: a year with only the published scores and trends (2015-2017) is a year too.
+Result<YearQuery> ParseYearQuery(const RequestContext& ctx, const Snapshot& snapshot, bool allow_level = true,
+                                 Leniency leniency = Leniency::kRefuse, bool trend_years_too = false);
+// A page of `tmpl`: cached under `key` when the query had no problems; otherwise rendered with its error
+// summary and not cached.
+void RenderPage(RequestContext& ctx, const Snapshot& snapshot, const std::string& key, const std::string& title,
+                const std::string& tmpl, nlohmann::json data, const std::vector<FieldProblem>& problems);
 // An integer query parameter within [lo, hi], or `fallback` when absent.
 Result<int> ParseIntParam(const RequestContext& ctx, const std::string& name, int fallback, int lo, int hi);
 Result<double> ParseDoubleParam(const RequestContext& ctx, const std::string& name, double fallback, double lo,
@@ -121,7 +135,10 @@ struct Loaded {
     std::shared_ptr<const RatedYear> rated;
     YearQuery query;
 };
-std::optional<Loaded> LoadForRequest(RequestContext& ctx, ExperienceCache& cache, bool allow_level = true);
+std::optional<Loaded> LoadForRequest(RequestContext& ctx, ExperienceCache& cache, bool allow_level = true,
+                                     Leniency leniency = Leniency::kRefuse);
+// Whether `level` is one whose organisations are benchmarked against each other (trust, ccg, alliance).
+bool IsBenchmarkedLevel(const std::string& level);
 
 // Labels and formats.
 std::string LevelLabel(
@@ -160,6 +177,10 @@ struct ProfileQuestion {
     bool shown = false;                               // rated: figures may be shown
     experience::ParameterSource source = experience::ParameterSource::kPublished;
     Change change;
+    // In a year with published scores and trends only (2015-2017): the year's unadjusted score as NHS England
+    // published it, when enough people answered.
+    std::optional<int> published_n;
+    std::optional<double> published_score;
 };
 
 // A tumour group's unadjusted result; figures only when shown.
@@ -185,7 +206,8 @@ struct Profile {
     std::string alliance_code, alliance_name;
     int year = 0;
     std::shared_ptr<const RatedYear> rated;  // keeps the results pointed at alive; null if they cannot be rated
-    std::string ratings_problem;             // why there are no ratings (then `questions` is empty)
+    std::string ratings_problem;             // why there are no ratings (then `questions` is empty, but for:)
+    bool trend_only = false;                 // a year of published scores and trends only: questions unrated
     std::vector<ProfileQuestion> questions;  // questionnaire order
     std::vector<TumourGroupResult> tumour_groups;
     std::vector<SplitResult> splits;  // by sex and deprivation, where published

@@ -37,25 +37,25 @@ std::vector<OrgRow> OrgRows(const RatedYear& rated, const std::string& alliance)
 }
 
 void ShowOverview(RequestContext& ctx, ExperienceCache& cache) {
-    auto loaded = LoadForRequest(ctx, cache);
+    auto loaded = LoadForRequest(ctx, cache, true, Leniency::kDefaults);
     if (!loaded) return;
     const RatedYear& rated = *loaded->rated;
-    const std::string alliance = ctx.Param("alliance");
+    auto& problems = loaded->query.problems;
+    std::string alliance = ctx.Param("alliance");
     if (!alliance.empty() && !rated.alliance_names.contains(alliance)) {
-        return ctx.Error(422,
-                         Status::InvalidArgument("The address has a value that is not right.",
-                                                 {{"alliance", "'" + alliance +
-                                                                   "' is not the code of a cancer "
-                                                                   "alliance with results in this year and level"}}));
+        problems.push_back(
+            {"alliance",
+             "'" + alliance + "' is not the code of a cancer alliance with results in this year and level"});
+        alliance.clear();
     }
-    const std::string sort = ctx.Param("sort").empty() ? "name" : ctx.Param("sort");
+    std::string sort = ctx.Param("sort").empty() ? "name" : ctx.Param("sort");
     if (sort != "name" && sort != "below" && sort != "above") {
-        return ctx.Error(422, Status::InvalidArgument("The address has a value that is not right.",
-                                                      {{"sort", "'" + sort + "' is not one of name, below, above"}}));
+        problems.push_back({"sort", "'" + sort + "' is not one of name, below, above"});
+        sort = "name";
     }
     const std::string page_key = CacheKey({"overview", std::to_string(loaded->query.year), loaded->query.level,
                                            ChoiceName(loaded->query.choice), alliance, sort});
-    if (ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
+    if (problems.empty() && ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
     auto rows = OrgRows(rated, alliance);
     std::sort(rows.begin(), rows.end(), [&](const OrgRow& a, const OrgRow& b) {
         if (sort == "below" && a.below != b.below) return a.below > b.below;
@@ -126,9 +126,9 @@ void ShowOverview(RequestContext& ctx, ExperienceCache& cache) {
                            {"threshold", ctx.app.config().suppression_threshold},
                            {"own_parameters", loaded->query.choice == app::ParameterChoice::kOwnEstimate}};
     data["breadcrumbs"] = {{{"href", "/experience"}, {"label", "Experience"}}};
-    RenderAndCachePage(ctx, *loaded->snapshot, page_key,
-                       alliance.empty() ? "National overview " + year : alliance_name + " overview " + year,
-                       "experience_overview", data);
+    RenderPage(ctx, *loaded->snapshot, page_key,
+               alliance.empty() ? "National overview " + year : alliance_name + " overview " + year,
+               "experience_overview", data, problems);
 }
 
 nlohmann::json RatedList(const RatedYear& rated, const std::vector<std::size_t>& indexes, const std::string& q,
@@ -147,7 +147,7 @@ nlohmann::json RatedList(const RatedYear& rated, const std::vector<std::size_t>&
 }
 
 void ShowQuestion(RequestContext& ctx, ExperienceCache& cache) {
-    auto loaded = LoadForRequest(ctx, cache);
+    auto loaded = LoadForRequest(ctx, cache, true, Leniency::kDefaults);
     if (!loaded) return;
     const RatedYear& rated = *loaded->rated;
     const std::string q = ctx.params["question"];
@@ -157,7 +157,7 @@ void ShowQuestion(RequestContext& ctx, ExperienceCache& cache) {
     }
     const std::string page_key = CacheKey(
         {"question", std::to_string(loaded->query.year), loaded->query.level, ChoiceName(loaded->query.choice), q});
-    if (ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
+    if (loaded->query.problems.empty() && ServeCachedPage(ctx, *loaded->snapshot, page_key)) return;
     const auto& summary = rated.loaded->ratings.questions.at(q);
     std::vector<std::size_t> above, below;
     for (std::size_t i : rated.by_question.at(q)) {
@@ -189,7 +189,7 @@ void ShowQuestion(RequestContext& ctx, ExperienceCache& cache) {
         {"parameters_sentence", ParametersSentence(rated, q, loaded->query.year, loaded->query.choice)},
         {"funnel_href", "/experience/funnel?year=" + year + "&question=" + q + "&level=" + level}};
     data["breadcrumbs"] = {{{"href", "/experience"}, {"label", "Experience"}}};
-    RenderAndCachePage(ctx, *loaded->snapshot, page_key, q + ", " + year, "experience_question", data);
+    RenderPage(ctx, *loaded->snapshot, page_key, q + ", " + year, "experience_question", data, loaded->query.problems);
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/csv.hpp"
 #include "web/experience/model.hpp"
@@ -111,6 +113,9 @@ nlohmann::json RowJson(const ProfileQuestion& q, int threshold) {
                                  " and the " + std::string(experience::LimitSideName(r.borderline->side)) + " limit " +
                                  FormatValue(q.question, r.borderline->limit) + " round to the same figure")
                 : nlohmann::json(nullptr);
+    } else if (q.published_score) {
+        j["trend_n"] = *q.published_n;
+        j["trend_score"] = FormatScore(q.question, *q.published_score);
     } else {
         j["not_shown"] = q.result ? "Fewer than " + std::to_string(threshold) + " respondents: not shown"
                                   : "No result published for this organisation";
@@ -206,8 +211,10 @@ nlohmann::json TumourGroupsJson(const Profile& p, const ProfileView& view, const
 // The sex and deprivation splits as one row per question, in questionnaire order, with the gap between
 // the most and the least deprived fifth where both were published.
 nlohmann::json SplitsJson(const Profile& p, const Snapshot& snapshot) {
-    static const char* kColumns[][2] = {{"Female", "All"}, {"Male", "All"}, {"Both", "1"}, {"Both", "2"},
-                                        {"Both", "3"},     {"Both", "4"},   {"Both", "5"}};
+    // {sex, deprivation fifth, the column's heading (also shown beside each cell on a phone)}
+    static const char* kColumns[][3] = {
+        {"Female", "All", "Female"}, {"Male", "All", "Male"}, {"Both", "1", "1 (most deprived)"}, {"Both", "2", "2"},
+        {"Both", "3", "3"},          {"Both", "4", "4"},      {"Both", "5", "5 (least deprived)"}};
     std::map<std::string, std::map<std::pair<std::string, std::string>, double>> by_question;
     for (const auto& s : p.splits) by_question[s.question][{s.sex, s.imd_quintile}] = s.score;
     nlohmann::json rows = nlohmann::json::array();
@@ -217,7 +224,7 @@ nlohmann::json SplitsJson(const Profile& p, const Snapshot& snapshot) {
         nlohmann::json cells = nlohmann::json::array();
         for (const auto& c : kColumns) {
             auto v = it->second.find({c[0], c[1]});
-            cells.push_back(v == it->second.end() ? "–" : FormatScore(q.id, v->second));
+            cells.push_back({{"heading", c[2]}, {"value", v == it->second.end() ? "–" : FormatScore(q.id, v->second)}});
         }
         nlohmann::json row = {{"question", q.id}, {"text", q.text}, {"cells", cells}};
         auto most = it->second.find({"Both", "1"}), least = it->second.find({"Both", "5"});
@@ -238,14 +245,14 @@ void ShowProfile(RequestContext& ctx, ExperienceCache& cache) {
     const int threshold = ctx.app.config().suppression_threshold;
     auto snapshot = cache.Current(ctx.db());
     if (!snapshot.ok()) return ctx.Error(503, Status::Unavailable("The survey results cannot be read now."));
-    auto query = ParseYearQuery(ctx, **snapshot, false);
+    auto query = ParseYearQuery(ctx, **snapshot, false, Leniency::kDefaults, /*trend_years_too=*/true);
     if (!query.ok()) return ctx.Error(HttpStatusFor(query.status()), query.status());
     auto view = ParseView(ctx);
     if (!view.ok()) return ctx.Error(422, view.status());
     const std::string page_key =
         CacheKey({"profile", ctx.params["code"], std::to_string(query->year), ChoiceName(query->choice), view->sort,
                   view->rating, view->significant_only ? "significant" : "", view->group});
-    if (ServeCachedPage(ctx, **snapshot, page_key)) return;
+    if (query->problems.empty() && ServeCachedPage(ctx, **snapshot, page_key)) return;
     auto profile = BuildProfile(ctx.db(), cache, **snapshot, ctx.params["code"], query->year, query->choice, threshold);
     if (!profile.ok()) return ctx.Error(HttpStatusFor(profile.status()), profile.status());
     const Profile& p = *profile;
@@ -309,9 +316,16 @@ void ShowProfile(RequestContext& ctx, ExperienceCache& cache) {
              {"href", link(view->sort, sig ? "" : key, sig)},
              {"current", sig ? view->significant_only : (!view->significant_only && view->rating == key)}});
     }
+    // Every year of the survey: those with case-mix adjusted ratings and those with published scores and
+    // trends only, newest first.
+    std::set<int, std::greater<>> all_years((*snapshot)->years.begin(), (*snapshot)->years.end());
+    all_years.insert((*snapshot)->trend_years.begin(), (*snapshot)->trend_years.end());
     nlohmann::json years = nlohmann::json::array();
-    for (int y : (*snapshot)->years) {
+    for (int y : all_years) {
+        const bool rated =
+            std::find((*snapshot)->years.begin(), (*snapshot)->years.end(), y) != (*snapshot)->years.end();
         years.push_back({{"year", y},
+                         {"label", rated ? std::to_string(y) : std::to_string(y) + " (scores and trends only)"},
                          {"href", code_path + QueryString({{"year", std::to_string(y)}, {"parameters", params}})},
                          {"current", y == p.year}});
     }
@@ -326,6 +340,7 @@ void ShowProfile(RequestContext& ctx, ExperienceCache& cache) {
         {"previous_year", p.year - 1},
         {"years", years},
         {"sections", sections},
+        {"trend_only", p.trend_only},
         {"has_rows", !rows.empty()},
         {"ratings_problem", TextOrNull(p.ratings_problem)},
         {"no_match", rows.empty() && p.ratings_problem.empty()},
@@ -346,6 +361,10 @@ void ShowProfile(RequestContext& ctx, ExperienceCache& cache) {
         {"csv_href", code_path + "/profile.csv" + download_query},
         {"xlsx_href", code_path + "/profile.xlsx" + download_query},
         {"groups_csv_href", code_path + "/tumour-groups.csv" + download_query},
+        {"buddy_href",
+         p.organisation.level == "trust" && !p.trend_only
+             ? "/experience/buddy?year=" + year + "&trust=" + UrlEncode(p.organisation.code) + "#your-pair"
+             : ""},
         {"overview_href", "/experience/overview?year=" + year +
                               (p.alliance_code.empty() ? "" : "&alliance=" + UrlEncode(p.alliance_code))},
         {"is_trust", p.organisation.level == "trust"}};
@@ -355,7 +374,8 @@ void ShowProfile(RequestContext& ctx, ExperienceCache& cache) {
     data["has_splits"] = !data["splits"].empty();
     data["breadcrumbs"] = {{{"href", "/experience"}, {"label", "Experience"}},
                            {{"href", "/experience/organisations"}, {"label", "Organisations"}}};
-    RenderAndCachePage(ctx, **snapshot, page_key, p.organisation.name + ", " + year, "experience_profile", data);
+    RenderPage(ctx, **snapshot, page_key, p.organisation.name + ", " + year, "experience_profile", data,
+               query->problems);
 }
 
 }  // namespace

@@ -97,6 +97,11 @@ std::vector<Cells> ProfileRows(const Profile& p, int threshold) {
                                res.rated->interval.upper, res.rated->expected.lower, res.rated->expected.upper,
                                std::string(experience::RatingName(res.rated->rating)),
                                std::string(experience::ParameterSourceName(q.source))});
+        } else if (q.published_score) {
+            // A year of published scores and trends only: the unadjusted score, no interval or rating.
+            note = "no case-mix adjusted results for " + std::to_string(p.year) + ": the score is unadjusted";
+            r.insert(r.end(), {Num(q.published_n), Num(q.published_score)});
+            r.insert(r.end(), 6, xlsx::Cell());
         } else {
             note = q.result ? "fewer than " + std::to_string(threshold) + " respondents: not shown"
                             : "no result published";
@@ -140,7 +145,7 @@ std::optional<Profile> LoadProfile(RequestContext& ctx, ExperienceCache& cache) 
         ctx.Error(503, Status::Unavailable("The survey results cannot be read now."));
         return std::nullopt;
     }
-    auto query = ParseYearQuery(ctx, **snapshot, false);
+    auto query = ParseYearQuery(ctx, **snapshot, false, Leniency::kRefuse, /*trend_years_too=*/true);
     if (!query.ok()) {
         ctx.Error(HttpStatusFor(query.status()), query.status());
         return std::nullopt;
