@@ -85,10 +85,15 @@ bool AddDomainProblems(const Status& status, const std::map<std::string, std::st
 nlohmann::json CareContactsJson(const pathway::PathwayRecord& r) {
     nlohmann::json j = nlohmann::json::object();
     if (r.key_worker) {
-        j["key_worker"] = {{"name", r.key_worker->name}, {"role", r.key_worker->role}, {"phone", r.key_worker->phone}};
+        j["key_worker"] = {{"name", r.key_worker->name},
+                           {"role", r.key_worker->role},
+                           {"phone", r.key_worker->phone},
+                           {"phone_href", text::TelUri(r.key_worker->phone)}};
     }
     if (!r.crisis_contact.name.empty() || !r.crisis_contact.phone.empty()) {
-        j["crisis"] = {{"name", r.crisis_contact.name}, {"phone", r.crisis_contact.phone}};
+        j["crisis"] = {{"name", r.crisis_contact.name},
+                       {"phone", r.crisis_contact.phone},
+                       {"phone_href", text::TelUri(r.crisis_contact.phone)}};
     }
     j["edit_href"] = PathwayPath(r.id) + "/edit";
     j["key_worker_href"] = PathwayPath(r.id) + "/key-worker";

@@ -1,7 +1,8 @@
 // The tracking list (/pathway/tracking): the coordinators' working list of open pathways with their clocks,
 // red/amber/green, next action and "lost in the system" alerts, filtered and sorted by codes in the query
-// (never patient data), downloadable as CSV, with a form to acknowledge an alert with a note. Coordinators
-// see the pathways involving their organisation; admins see all. Every view and download is audited.
+// (never patient data), downloadable as CSV; each row's alerts link to the page that explains and
+// acknowledges them (tracking_alerts.cpp). Coordinators see the pathways involving their organisation;
+// admins see all. Every view and download is audited.
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
@@ -32,25 +33,39 @@ nlohmann::json Fixed(std::initializer_list<std::pair<const char*, const char*>> 
 
 nlohmann::json ClockCell(const std::optional<pathway::Clock>& c) {
     if (!c) return nullptr;
-    return {{"wait", c->wait_days.value_or(0)}, {"breach", c->days_to_breach.value_or(0)}, {"rag", RagFor(*c)}};
+    const auto to_breach = c->days_to_breach.value_or(0);
+    const auto days = [](std::int64_t n) { return std::to_string(n) + (n == 1 ? " day" : " days"); };
+    // A breached clock says so, rather than "-330 to breach".
+    std::string breach_text = to_breach > 0    ? days(to_breach) + " to breach"
+                              : to_breach == 0 ? "breaches today"
+                                               : "breached " + days(-to_breach) + " ago";
+    return {{"wait", c->wait_days.value_or(0)},
+            {"wait_text", days(c->wait_days.value_or(0)) + " waiting"},
+            {"breach", to_breach},
+            {"breach_text", breach_text},
+            {"rag", RagFor(*c)}};
+}
+
+// The names of a row's alerts, "No key worker; No contact", for the list's Alerts column.
+std::string AlertLabels(const std::vector<pathway::Alert>& alerts) {
+    std::string out;
+    for (const auto& a : alerts) {
+        if (!out.empty()) out += "; ";
+        out += LabelOf(pathway::kAlertRules, a.rule);
+    }
+    return out;
 }
 
 std::string RagLabel(const std::string& rag) {
     return rag == "red" ? "Red" : rag == "amber" ? "Amber" : rag == "green" ? "Green" : "No open clock";
 }
 
-void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& filter,
-              const std::vector<FieldProblem>& problems, int status) {
-    auto scope = ScopeFor(ctx);
-    if (!scope.ok()) return InternalError(ctx, scope.status());
-    auto list = BuildTrackingList(ctx, cache, *scope, filter);
-    if (!list.ok()) return InternalError(ctx, list.status());
-    ctx.Audit("pathway.tracking.view", "pathway_tracking", FilterQuery(filter, true), "success");
-
+// The rows table and paging of one page of the list, rendered (nothing in it depends on who asks).
+std::string RenderRows(RequestContext& ctx, const TrackingList& list, const TrackingFilter& filter) {
     const std::size_t first = (static_cast<std::size_t>(filter.page) - 1) * kPageSize;
-    nlohmann::json rows = nlohmann::json::array(), alerts = nlohmann::json::array();
-    for (std::size_t i = first; i < list->rows.size() && i < first + kPageSize; ++i) {
-        const TrackingRow& r = *list->rows[i];
+    nlohmann::json rows = nlohmann::json::array();
+    for (std::size_t i = first; i < list.rows.size() && i < first + kPageSize; ++i) {
+        const TrackingRow& r = *list.rows[i];
         nlohmann::json row = {{"id", r.record.id},
                               {"ref", r.record.ref},
                               {"patient_name", r.patient_name},
@@ -64,6 +79,8 @@ void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& f
                               {"rag", r.rag.empty() ? "none" : r.rag},
                               {"rag_label", RagLabel(r.rag)},
                               {"alert_count", r.alerts.size()},
+                              {"has_alerts", !r.alerts.empty()},
+                              {"alert_labels", AlertLabels(r.alerts)},
                               {"acknowledged", r.acknowledged}};
         if (r.next_action) {
             row["next_action"] = {{"description", r.next_action->description},
@@ -71,37 +88,45 @@ void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& f
                                   {"due_on", r.next_action->due_on.ToLongString()}};
         }
         rows.push_back(row);
-        for (const auto& a : r.alerts) {
-            alerts.push_back({{"id", r.record.id},
-                              {"ref", r.record.ref},
-                              {"patient_name", r.patient_name},
-                              {"rule", std::string(NameOf(pathway::kAlertRules, a.rule))},
-                              {"label", std::string(LabelOf(pathway::kAlertRules, a.rule))},
-                              {"why", a.why},
-                              {"what_to_do", a.what_to_do}});
-        }
     }
-    const std::size_t pages = (list->rows.size() + kPageSize - 1) / kPageSize;
+    const std::size_t pages = (list.rows.size() + kPageSize - 1) / kPageSize;
     TrackingFilter prev = filter, next = filter;
     prev.page = filter.page - 1;
     next.page = filter.page + 1;
-    nlohmann::json errors = nlohmann::json::array();
-    for (const auto& p : problems) errors.push_back({{"field_id", "alerts"}, {"message", p.problem}});
+    return ctx.app.templates().Render(
+        "pathway_tracking_rows",
+        {{"rows", rows},
+         {"has_rows", !rows.empty()},
+         {"page", filter.page},
+         {"pages", pages},
+         {"prev_href", filter.page > 1 ? "/pathway/tracking?" + FilterQuery(prev, true) : ""},
+         {"next_href",
+          static_cast<std::size_t>(filter.page) < pages ? "/pathway/tracking?" + FilterQuery(next, true) : ""}});
+}
+
+void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& filter) {
+    auto scope = ScopeFor(ctx);
+    if (!scope.ok()) return InternalError(ctx, scope.status());
+    auto list = ScopeTrackingList(ctx, cache, *scope);
+    if (!list.ok()) return InternalError(ctx, list.status());
+    ctx.Audit("pathway.tracking.view", "pathway_tracking", FilterQuery(filter, true), "success");
+    // A coordinator's list is read again and again between changes: each page is filtered, sorted and
+    // rendered once per data version (BENCHMARKS.md, the tracking list at 32 connections).
+    const std::string page_key = list->key + "?" + FilterQuery(filter, true);
+    auto rendered = cache.FindPage(*list->snapshot, page_key);
+    if (!rendered) {
+        FilterTrackingList(*list, filter);
+        rendered = std::make_shared<const TrackingCache::RenderedPage>(
+            TrackingCache::RenderedPage{RenderRows(ctx, *list, filter), list->rows.size()});
+        cache.KeepPage(*list->snapshot, page_key, rendered);
+    }
     const std::string query = FilterQuery(filter, false);
     ctx.Page("Tracking list", "pathway_tracking",
-             {{"rows", rows},
-              {"has_rows", !rows.empty()},
-              {"alerts", alerts},
-              {"has_alerts", !alerts.empty()},
-              {"total", list->rows.size()},
+             {{"rows_html", rendered->html},
+              {"total", rendered->total},
               {"as_of", list->as_of.ToLongString()},
               {"rag_rule", kRagRule},
               {"csv_href", "/pathway/tracking.csv" + (query.empty() ? "" : "?" + query)},
-              {"page", filter.page},
-              {"pages", pages},
-              {"prev_href", filter.page > 1 ? "/pathway/tracking?" + FilterQuery(prev, true) : ""},
-              {"next_href",
-               static_cast<std::size_t>(filter.page) < pages ? "/pathway/tracking?" + FilterQuery(next, true) : ""},
               {"providers", Options(list->providers, filter.provider)},
               {"tumours", Options(list->tumours, filter.tumour)},
               {"areas", Options(list->areas, filter.area)},
@@ -115,16 +140,13 @@ void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& f
                                {"provider", "Prime provider"}},
                               filter.sort)},
               {"key_worker_none", filter.key_worker == "none"},
-              {"key_worker_named", filter.key_worker == "named"},
-              {"errors", errors},
-              {"note_error", problems.empty() ? "" : problems.front().problem}},
-             status);
+              {"key_worker_named", filter.key_worker == "named"}});
 }
 
 void GetList(RequestContext& ctx, TrackingCache& cache) {
     auto filter = ReadFilter(ctx);
     if (!filter.ok()) return ctx.Error(400, filter.status());
-    ShowList(ctx, cache, *filter, {}, 200);
+    ShowList(ctx, cache, *filter);
 }
 
 std::string CsvCell(const std::optional<pathway::Clock>& c, bool breach) {
@@ -157,24 +179,10 @@ void GetCsv(RequestContext& ctx, TrackingCache& cache) {
     ctx.Csv("tracking-" + list->as_of.ToString() + ".csv", body);
 }
 
-void PostAcknowledge(RequestContext& ctx, TrackingCache& cache) {
-    const std::string ref = ctx.Param("ref"), rule = ctx.Param("rule");
-    const std::string note(text::Trim(ctx.Param("note")));
-    auto parsed_rule = ParseName(pathway::kAlertRules, rule);
-    if (!parsed_rule || ref.empty() || ref.size() > 64) {
-        return ctx.Error(400, "invalid_argument", "Acknowledge an alert from the tracking list.",
-                         {{parsed_rule ? "ref" : "rule", "is not an alert of a pathway on your list"}});
-    }
-    auto status = AcknowledgeAlert(ctx, cache, ref, *parsed_rule, note);
-    if (status.code() == StatusCode::kInvalidArgument) return ShowList(ctx, cache, {}, status.details(), 422);
-    if (status.code() == StatusCode::kNotFound) return ctx.Error(404, status);
-    if (!status.ok()) return InternalError(ctx, status);
-    ctx.Redirect("/pathway/tracking", "Alert acknowledged on pathway " + ref + ".");
-}
-
 }  // namespace
 
-void RegisterTrackingSettingsRoutes(Router& router);  // tracking_settings.cpp
+void RegisterTrackingSettingsRoutes(Router& router);                                            // tracking_settings.cpp
+void RegisterTrackingAlertRoutes(Router& router, const std::shared_ptr<TrackingCache>& cache);  // tracking_alerts.cpp
 
 void RegisterTrackingRoutes(Router& router, std::shared_ptr<TrackingCache> cache) {
     const Access who = Access::Roles({Role::kCoordinator, Role::kAdmin});
@@ -182,8 +190,7 @@ void RegisterTrackingRoutes(Router& router, std::shared_ptr<TrackingCache> cache
                [cache](RequestContext& ctx) { GetList(ctx, *cache); });
     router.Add("GET", "/pathway/tracking.csv", who, RouteKind::kPage,
                [cache](RequestContext& ctx) { GetCsv(ctx, *cache); });
-    router.Add("POST", "/pathway/tracking/acknowledge", who, RouteKind::kPage,
-               [cache](RequestContext& ctx) { PostAcknowledge(ctx, *cache); });
+    RegisterTrackingAlertRoutes(router, cache);
     RegisterTrackingSettingsRoutes(router);
 }
 

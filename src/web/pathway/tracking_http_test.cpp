@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "web/pathway/tracking_fixture.hpp"
+#include "web/testing/responses.hpp"
 
 namespace carevoice::web::testing {
 namespace {
@@ -17,7 +18,7 @@ std::vector<std::string> RefsIn(const std::string& html) {
     std::vector<std::string> refs;
     const std::string table_end = "</table>";
     const auto end = html.find(table_end);
-    const std::string marker = "<th scope=\"row\" class=\"nhsuk-table__cell\"><a href=\"/pathways/";
+    const std::string marker = "aria-hidden=\"true\">Pathway </span><a href=\"/pathways/";
     for (auto at = html.find(marker); at != std::string::npos && at < end; at = html.find(marker, at + 1)) {
         const auto open = html.find('>', at + marker.size());
         refs.push_back(html.substr(open + 1, html.find('<', open) - open - 1));
@@ -83,6 +84,9 @@ TEST_F(TrackingHttpTest, RedAmberGreenFollowTheStatedRuleAtItsBoundaries) {
     ASSERT_TRUE(page);
     EXPECT_NE(page->body.find("Red: the clock has breached, or has 0 days or fewer to breach. Amber: 7 days or fewer"),
               std::string::npos);
+    // Each clock in words: days waiting, then days to breach, "breaches today" at 0.
+    EXPECT_NE(page->body.find("28 days waiting, breaches today"), std::string::npos);
+    EXPECT_NE(page->body.find("48 days waiting, 14 days to breach"), std::string::npos);
 }
 
 TEST_F(TrackingHttpTest, FiltersAndSortUseCodesOnly) {
@@ -140,17 +144,31 @@ TEST_F(TrackingHttpTest, TheCsvHasTheFilteredRowsAndIsAudited) {
 
 TEST_F(TrackingHttpTest, AnAlertIsAcknowledgedWithANoteAndHoldsUntilSomethingNewHappens) {
     auto coord = fx.As("coord");
+    // The list names each pathway's alerts and links to them; the alert's page says why and what to do.
     auto page = coord->Get("/pathway/tracking?sort=ref");
     ASSERT_TRUE(page);
+    EXPECT_TRUE(Contains(page->body, "<a href=\"/pathway/tracking/alerts/RED0\">"));
     const std::string why = "No key worker has been named in the 28 days since the referral on 1 February 2025.";
-    ASSERT_NE(page->body.find(why), std::string::npos);
-    const std::string token = coord->CsrfFrom("/pathway/tracking");
+    EXPECT_FALSE(Contains(page->body, why));
+    const std::string alerts_page = "/pathway/tracking/alerts/RED0";
+    auto alerts = coord->Get(alerts_page);
+    ASSERT_TRUE(alerts);
+    ASSERT_EQ(alerts->status, 200);
+    EXPECT_TRUE(Contains(alerts->body, why));
+    EXPECT_TRUE(Contains(alerts->body, "What to do:"));
+    EXPECT_EQ(CountAuditEntries(fx.server(), "pathway.alerts.view"), 1);
+    const std::string token = coord->CsrfFrom(alerts_page);
+    // The list as it is before: its rendered rows are kept until the data changes (TrackingCache::KeepPage).
+    EXPECT_FALSE(Contains(coord->Get("/pathway/tracking")->body, "(1 acknowledged)"));
 
     auto no_note = coord->PostForm("/pathway/tracking/acknowledge",
                                    {{"csrf_token", token}, {"ref", "RED0"}, {"rule", "no_key_worker"}, {"note", " "}});
-    ASSERT_TRUE(no_note);
-    EXPECT_EQ(no_note->status, 422);
-    EXPECT_NE(no_note->body.find("Enter a note saying what was done or why the alert can wait"), std::string::npos);
+    EXPECT_TRUE(
+        HasFieldError(no_note, "note-no_key_worker", "Enter a note saying what was done or why the alert can wait"));
+    // Nobody else's pathway, and no pathway at all, has an alerts page for this coordinator.
+    EXPECT_EQ(fx.As("coord_ryy")->Get(alerts_page)->status, 404);
+    EXPECT_EQ(coord->Get("/pathway/tracking/alerts/NOPE")->status, 404);
+    EXPECT_EQ(coord->Get("/pathway/tracking/alerts/" + std::string(300, 'A'))->status, 404);
     auto no_csrf = coord->PostForm("/pathway/tracking/acknowledge",
                                    {{"ref", "RED0"}, {"rule", "no_key_worker"}, {"note", "Asked the CNS team"}});
     ASSERT_TRUE(no_csrf);
@@ -170,11 +188,12 @@ TEST_F(TrackingHttpTest, AnAlertIsAcknowledgedWithANoteAndHoldsUntilSomethingNew
         {{"csrf_token", token}, {"ref", "RED0"}, {"rule", "no_key_worker"}, {"note", "CNS named on Monday"}});
     ASSERT_TRUE(done);
     EXPECT_EQ(done->status, 303);
-    EXPECT_EQ(done->get_header_value("Location"), "/pathway/tracking");
+    // RED0 has other alerts still: back to them.
+    EXPECT_EQ(done->get_header_value("Location"), alerts_page);
     EXPECT_EQ(CountAuditEntries(fx.server(), "pathway.alert.acknowledge"), 1);
+    EXPECT_FALSE(Contains(coord->Get(alerts_page)->body, why));
     page = coord->Get("/pathway/tracking");
     ASSERT_TRUE(page);
-    EXPECT_EQ(page->body.find(why), std::string::npos);
     EXPECT_NE(page->body.find("(1 acknowledged)"), std::string::npos);
 
     // A day later a new event arrives on RED0: the cause has changed, the alert is back.
@@ -183,9 +202,7 @@ TEST_F(TrackingHttpTest, AnAlertIsAcknowledgedWithANoteAndHoldsUntilSomethingNew
         "INSERT INTO pathway_events (pathway_ref, event_id, date, type, provider, recorded_at) VALUES ('RED0', "
         "'mdt', '2025-03-02', 'mdt_discussion', 'RAA', 1)");
     coord = fx.As("coord");  // a day later the session has ended (12 hours at most): sign in again
-    page = coord->Get("/pathway/tracking");
-    ASSERT_TRUE(page);
-    EXPECT_NE(page->body.find("No key worker has been named in the 29 days"), std::string::npos);
+    EXPECT_TRUE(Contains(coord->Get(alerts_page)->body, "No key worker has been named in the 29 days"));
 }
 
 TEST_F(TrackingHttpTest, NoAddressThePageLinksToHoldsPatientData) {
@@ -229,10 +246,10 @@ TEST_F(TrackingHttpTest, AdminsSetTheAlertDaysAndTheListFollows) {
     EXPECT_EQ(r->status, 303);
     EXPECT_EQ(CountAuditEntries(fx.server(), "pathway.alert.settings"), 1);
     EXPECT_EQ(CountRows(fx.server(), "SELECT value FROM settings WHERE name = 'pathway.alert.no_key_worker_days'"), 30);
-    auto page = coord->Get("/pathway/tracking");
-    ASSERT_TRUE(page);
-    EXPECT_EQ(page->body.find("No key worker has been named in the 28 days"), std::string::npos);  // day 28 < 30
-    EXPECT_NE(page->body.find("No key worker has been named in the 48 days"), std::string::npos);  // AMB14
+    // RED0 is on day 28 of 30: no alert; AMB14 on day 48.
+    EXPECT_FALSE(Contains(coord->Get("/pathway/tracking/alerts/RED0")->body, "No key worker has been named"));
+    EXPECT_TRUE(
+        Contains(coord->Get("/pathway/tracking/alerts/AMB14")->body, "No key worker has been named in the 48 days"));
 }
 
 }  // namespace

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "app/accounts.hpp"
-#include "store/pathway_events_repository.hpp"
 #include "store/settings_repository.hpp"
 #include "web/http/app.hpp"
 
@@ -84,28 +84,40 @@ bool KeepRow(const TrackingRow& row, const TrackingFilter& f) {
 }
 
 void SortRows(std::vector<const TrackingRow*>& rows, const TrackingFilter& f) {
-    auto breach = [&](const TrackingRow& r) -> std::optional<int> {
-        if (f.clock.empty()) return r.days_to_breach;
-        const auto& c = ClockOf(r, f.clock);
-        return c ? c->days_to_breach : std::nullopt;
-    };
-    auto waiting = [&](const TrackingRow& r) {
-        const auto& c = ClockOf(r, f.clock.empty() ? "62" : f.clock);
-        return c && c->wait_days ? *c->wait_days : -1;
-    };
-    std::stable_sort(rows.begin(), rows.end(), [&](const TrackingRow* pa, const TrackingRow* pb) {
-        const TrackingRow& a = *pa;
-        const TrackingRow& b = *pb;
-        if (f.sort == "ref") return a.record.ref < b.record.ref;
-        if (f.sort == "provider") {
-            return std::tie(a.record.prime_provider, a.record.ref) < std::tie(b.record.prime_provider, b.record.ref);
+    if (f.sort == "ref" || f.sort == "provider") {
+        const bool by_provider = f.sort == "provider";
+        std::stable_sort(rows.begin(), rows.end(), [&](const TrackingRow* a, const TrackingRow* b) {
+            if (by_provider && a->record.prime_provider != b->record.prime_provider) {
+                return a->record.prime_provider < b->record.prime_provider;
+            }
+            return a->record.ref < b->record.ref;
+        });
+        return;
+    }
+    // The other orders rank by one number, worked out once per row (this runs on every request, over
+    // thousands of rows): ties keep the list's order, as a stable sort would.
+    auto key = [&](const TrackingRow& r) -> std::int64_t {
+        if (f.sort == "alerts") return -static_cast<std::int64_t>(r.alerts.size());  // most first
+        if (f.sort == "waiting") {                                                   // longest first
+            const auto& c = ClockOf(r, f.clock.empty() ? "62" : f.clock);
+            return -(c && c->wait_days ? *c->wait_days : -1);
         }
-        if (f.sort == "alerts") return a.alerts.size() > b.alerts.size();
-        if (f.sort == "waiting") return waiting(a) > waiting(b);
-        auto x = breach(a), y = breach(b);  // soonest to breach first; no open clock last
-        if (x.has_value() != y.has_value()) return x.has_value();
-        return x && *x < *y;
-    });
+        // Soonest to breach first; no open clock last.
+        std::optional<int> days = r.days_to_breach;
+        if (!f.clock.empty()) {
+            const auto& c = ClockOf(r, f.clock);
+            days = c ? c->days_to_breach : std::nullopt;
+        }
+        return days ? *days : std::numeric_limits<std::int64_t>::max();
+    };
+    std::vector<std::pair<std::int64_t, std::size_t>> keyed;
+    keyed.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) keyed.emplace_back(key(*rows[i]), i);
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<const TrackingRow*> sorted;
+    sorted.reserve(rows.size());
+    for (const auto& [k, i] : keyed) sorted.push_back(rows[i]);
+    rows = std::move(sorted);
 }
 
 }  // namespace
@@ -176,52 +188,6 @@ std::string RagFor(const pathway::Clock& clock) {
     const int d = *clock.days_to_breach;
     if (d <= 0) return "red";
     return d <= (clock.kind == pathway::ClockKind::k62 ? 14 : 7) ? "amber" : "green";
-}
-
-Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store::Connection& conn, CivilDate as_of) {
-    // The version is read before the data: what is computed is at least as new as the version it is kept
-    // under, so a later write always shows as a newer version.
-    CV_ASSIGN_OR_RETURN(auto version, store::PathwayTrackingRepository(conn).CurrentDataVersion());
-    {
-        std::lock_guard lock(mu_);
-        if (snapshot_ && snapshot_->version == version && snapshot_->as_of == as_of) return snapshot_;
-    }
-    // Computed outside the lock: two threads may both compute after an import; the later one is kept.
-    CV_ASSIGN_OR_RETURN(auto events, store::PathwayEventsRepository(conn).ListAll());
-    std::map<std::string, std::vector<pathway::Event>> by_ref;
-    for (auto& e : events) by_ref[e.pathway_id].push_back(std::move(e));
-    auto snapshot = std::make_shared<Snapshot>();
-    snapshot->version = version;
-    snapshot->as_of = as_of;
-    for (auto& [ref, list] : by_ref) {
-        Entry entry;
-        entry.events = pathway::EffectiveEvents(list);
-        for (const auto& e : entry.events) {
-            if (!e.provider.empty()) entry.providers.insert(e.provider);
-            if (!e.to_provider.empty()) entry.providers.insert(e.to_provider);
-        }
-        entry.clocks = pathway::ComputeClocks(std::move(list), as_of);
-        snapshot->by_ref.emplace(ref, std::move(entry));
-    }
-    std::lock_guard lock(mu_);
-    if (!snapshot_ || snapshot_->version != snapshot->version || snapshot_->as_of != snapshot->as_of) lists_.clear();
-    snapshot_ = snapshot;
-    return std::shared_ptr<const Snapshot>(snapshot);
-}
-
-std::shared_ptr<const ScopeList> TrackingCache::FindList(const Snapshot& snapshot, const std::string& scope_key) {
-    std::lock_guard lock(mu_);
-    if (snapshot_.get() != &snapshot) return nullptr;
-    auto found = lists_.find(scope_key);
-    return found == lists_.end() ? nullptr : found->second;
-}
-
-void TrackingCache::KeepList(const Snapshot& snapshot, const std::string& scope_key,
-                             std::shared_ptr<const ScopeList> list) {
-    std::lock_guard lock(mu_);
-    if (snapshot_.get() != &snapshot) return;  // a newer snapshot arrived meanwhile: this list is stale
-    if (lists_.size() >= kMaxScopes) lists_.clear();
-    lists_[scope_key] = std::move(list);
 }
 
 Result<pathway::AlertSettings> LoadAlertSettings(store::Connection& conn) {
@@ -307,8 +273,7 @@ Result<std::shared_ptr<const ScopeList>> BuildScopeList(RequestContext& ctx, con
 
 }  // namespace
 
-Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache, const Scope& scope,
-                                       const TrackingFilter& filter) {
+Result<TrackingList> ScopeTrackingList(RequestContext& ctx, TrackingCache& cache, const Scope& scope) {
     const CivilDate today = ctx.app.clock().Today();
     CV_ASSIGN_OR_RETURN(auto snapshot, cache.Get(ctx.db(), today));
     // An ODS code holds no '*', so the key of "every pathway" is never an organisation's.
@@ -319,16 +284,29 @@ Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache
         cache.KeepList(*snapshot, key, all);
     }
     TrackingList list;
+    list.snapshot = snapshot;
+    list.key = key;
     list.as_of = today;
     list.all = all;
-    for (const TrackingRow& row : all->rows) {
-        if (KeepRow(row, filter)) list.rows.push_back(&row);
-    }
-    SortRows(list.rows, filter);
     list.providers = all->providers;
     list.tumours = all->tumours;
     list.areas = all->areas;
     list.key_workers = all->key_workers;
+    return list;
+}
+
+void FilterTrackingList(TrackingList& list, const TrackingFilter& filter) {
+    list.rows.clear();
+    for (const TrackingRow& row : list.all->rows) {
+        if (KeepRow(row, filter)) list.rows.push_back(&row);
+    }
+    SortRows(list.rows, filter);
+}
+
+Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache, const Scope& scope,
+                                       const TrackingFilter& filter) {
+    CV_ASSIGN_OR_RETURN(auto list, ScopeTrackingList(ctx, cache, scope));
+    FilterTrackingList(list, filter);
     return list;
 }
 

@@ -79,13 +79,6 @@ struct ScopeList {
     std::vector<Option> providers, tumours, areas, key_workers;
 };
 
-struct TrackingList {
-    std::shared_ptr<const ScopeList> all;                        // the scope's rows, which `rows` point into
-    std::vector<const TrackingRow*> rows;                        // every row that passes the filter, sorted
-    std::vector<Option> providers, tumours, areas, key_workers;  // choices among the pathways in scope
-    CivilDate as_of;
-};
-
 // The red/amber/green rule, as the page states it: red when breached or 0 days or fewer to breach; amber
 // within 7 days of breach on the FDS and 31-day clocks, 14 on the 62-day clock; otherwise green.
 std::string RagFor(const pathway::Clock& clock);
@@ -115,15 +108,40 @@ class TrackingCache {
     void KeepList(const Snapshot& snapshot, const std::string& scope_key, std::shared_ptr<const ScopeList> list);
     static constexpr std::size_t kMaxScopes = 256;
 
+    // A rendered page of a list (its rows table and paging, which hold nothing of the user who asked) for
+    // `key` (scope, filter and page) of `snapshot`, if kept; kept like the lists, at most kMaxPages.
+    struct RenderedPage {
+        std::string html;
+        std::size_t total = 0;  // rows that pass the filter, on every page
+    };
+    std::shared_ptr<const RenderedPage> FindPage(const Snapshot& snapshot, const std::string& key);
+    void KeepPage(const Snapshot& snapshot, const std::string& key, std::shared_ptr<const RenderedPage> page);
+    static constexpr std::size_t kMaxPages = 128;
+
   private:
     std::mutex mu_;
     std::shared_ptr<const Snapshot> snapshot_;
-    std::map<std::string, std::shared_ptr<const ScopeList>> lists_;  // of snapshot_
+    std::map<std::string, std::shared_ptr<const ScopeList>> lists_;     // of snapshot_
+    std::map<std::string, std::shared_ptr<const RenderedPage>> pages_;  // of snapshot_
+};
+
+struct TrackingList {
+    std::shared_ptr<const TrackingCache::Snapshot> snapshot;     // what the list was computed from
+    std::string key;                                             // the scope's key in the cache
+    std::shared_ptr<const ScopeList> all;                        // the scope's rows, which `rows` point into
+    std::vector<const TrackingRow*> rows;                        // every row that passes the filter, sorted
+    std::vector<Option> providers, tumours, areas, key_workers;  // choices among the pathways in scope
+    CivilDate as_of;
 };
 
 // The alert settings stored in `settings` (defaults for any not stored).
 Result<pathway::AlertSettings> LoadAlertSettings(store::Connection& conn);
 
+// The scope's whole list, unfiltered (`rows` empty), from the cache or computed and kept.
+Result<TrackingList> ScopeTrackingList(RequestContext& ctx, TrackingCache& cache, const Scope& scope);
+// The rows of `list.all` that pass the filter, sorted, into `list.rows`.
+void FilterTrackingList(TrackingList& list, const TrackingFilter& filter);
+// Both.
 Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache, const Scope& scope,
                                        const TrackingFilter& filter);
 

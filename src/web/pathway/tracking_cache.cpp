@@ -1,0 +1,77 @@
+// The tracking list's cache (tracking_model.hpp): the clocks of every pathway per data version and day, and
+// what is built from them and kept until the next version: each scope's list and each rendered page.
+#include <map>
+#include <mutex>
+
+#include "store/pathway_events_repository.hpp"
+#include "store/pathway_tracking_repository.hpp"
+#include "web/pathway/tracking_model.hpp"
+
+namespace carevoice::web::pathway_tracking {
+
+Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store::Connection& conn, CivilDate as_of) {
+    // The version is read before the data: what is computed is at least as new as the version it is kept
+    // under, so a later write always shows as a newer version.
+    CV_ASSIGN_OR_RETURN(auto version, store::PathwayTrackingRepository(conn).CurrentDataVersion());
+    {
+        std::lock_guard lock(mu_);
+        if (snapshot_ && snapshot_->version == version && snapshot_->as_of == as_of) return snapshot_;
+    }
+    // Computed outside the lock: two threads may both compute after an import; the later one is kept.
+    CV_ASSIGN_OR_RETURN(auto events, store::PathwayEventsRepository(conn).ListAll());
+    std::map<std::string, std::vector<pathway::Event>> by_ref;
+    for (auto& e : events) by_ref[e.pathway_id].push_back(std::move(e));
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->version = version;
+    snapshot->as_of = as_of;
+    for (auto& [ref, list] : by_ref) {
+        Entry entry;
+        entry.events = pathway::EffectiveEvents(list);
+        for (const auto& e : entry.events) {
+            if (!e.provider.empty()) entry.providers.insert(e.provider);
+            if (!e.to_provider.empty()) entry.providers.insert(e.to_provider);
+        }
+        entry.clocks = pathway::ComputeClocks(std::move(list), as_of);
+        snapshot->by_ref.emplace(ref, std::move(entry));
+    }
+    std::lock_guard lock(mu_);
+    if (!snapshot_ || snapshot_->version != snapshot->version || snapshot_->as_of != snapshot->as_of) {
+        lists_.clear();
+        pages_.clear();
+    }
+    snapshot_ = snapshot;
+    return std::shared_ptr<const Snapshot>(snapshot);
+}
+
+std::shared_ptr<const ScopeList> TrackingCache::FindList(const Snapshot& snapshot, const std::string& scope_key) {
+    std::lock_guard lock(mu_);
+    if (snapshot_.get() != &snapshot) return nullptr;
+    auto found = lists_.find(scope_key);
+    return found == lists_.end() ? nullptr : found->second;
+}
+
+std::shared_ptr<const TrackingCache::RenderedPage> TrackingCache::FindPage(const Snapshot& snapshot,
+                                                                           const std::string& key) {
+    std::lock_guard lock(mu_);
+    if (snapshot_.get() != &snapshot) return nullptr;
+    auto found = pages_.find(key);
+    return found == pages_.end() ? nullptr : found->second;
+}
+
+void TrackingCache::KeepPage(const Snapshot& snapshot, const std::string& key,
+                             std::shared_ptr<const RenderedPage> page) {
+    std::lock_guard lock(mu_);
+    if (snapshot_.get() != &snapshot) return;  // a newer snapshot arrived meanwhile: this page is stale
+    if (pages_.size() >= kMaxPages) pages_.clear();
+    pages_[key] = std::move(page);
+}
+
+void TrackingCache::KeepList(const Snapshot& snapshot, const std::string& scope_key,
+                             std::shared_ptr<const ScopeList> list) {
+    std::lock_guard lock(mu_);
+    if (snapshot_.get() != &snapshot) return;  // a newer snapshot arrived meanwhile: this list is stale
+    if (lists_.size() >= kMaxScopes) lists_.clear();
+    lists_[scope_key] = std::move(list);
+}
+
+}  // namespace carevoice::web::pathway_tracking
