@@ -20,7 +20,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-
 constexpr const char* kWhoSees = "the group's facilitators and chairs, analysts and administrators";
 
 std::string ShareField(partnership::DiversityDimension dimension, std::string_view category) {
@@ -41,7 +40,7 @@ void ShowDiversity(RequestContext& ctx) {
     auto view = partnership::BuildDiversityView(*people, *meetings, *profile, ctx.app.clock().Today());
     if (!view.ok()) return ctx.Error(422, view.status());
     ctx.Audit("diversity.view", "group", std::to_string(g.id), "success");
-    nlohmann::json data = DiversityJson(*view, standing->MayManage(), ctx.app.config().suppression_threshold);
+    nlohmann::json data = DiversityJson(*view, standing->MayManage());
     data["id"] = g.id;
     data["group_name"] = g.name;
     data["has_profile"] = !profile->empty();

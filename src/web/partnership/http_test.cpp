@@ -44,6 +44,37 @@ TEST_F(PartnershipHttpTest, LandingPageShowsSignedInMemberTheirGroups) {
     EXPECT_NE(r->body.find(GroupPath("/impacts/new")), std::string::npos);
 }
 
+// The group's workspace (issue 10, item 1): the home page of someone in a group links straight to it, and
+// it links every tool of the group, grouped by what they are for, each as the user's role allows.
+TEST_F(PartnershipHttpTest, TheHomePageLinksTheWorkspaceWhichLinksEveryToolOfTheGroup) {
+    auto b = SignedIn("facilitator");
+    auto home = b->Get("/");
+    EXPECT_TRUE(Contains(home->body, "Your partnership group"));
+    EXPECT_TRUE(Contains(home->body, "href=\"" + GroupPath("/overview") + "\""));
+    EXPECT_TRUE(Contains(home->body, "You are its facilitator"));
+    auto workspace = b->Get(GroupPath("/overview"));
+    ASSERT_EQ(workspace->status, 200);
+    for (const char* tool : {"/meetings", "/actions", "/members", "/diversity", "/edit", "/programme",
+                             "/programme/ballot", "/measures/new", "/report", "/impacts/new", "/impacts", "/influence",
+                             "/involvement", "/impacts/by-kind", "/audits"}) {
+        EXPECT_TRUE(Contains(workspace->body, "href=\"" + GroupPath(tool) + "\"")) << tool;
+    }
+    EXPECT_TRUE(Contains(workspace->body, "href=\"/buddy-plans\""));
+    for (const char* heading :
+         {"Meetings and people", "This year's work", "The difference the group makes", "Places and partners"}) {
+        EXPECT_TRUE(Contains(workspace->body, heading)) << heading;
+    }
+    // A member sees the tools of a member: no members list, no measure to add.
+    auto member = SignedIn("member")->Get(GroupPath("/overview"));
+    ASSERT_EQ(member->status, 200);
+    EXPECT_FALSE(Contains(member->body, "href=\"" + GroupPath("/members") + "\""));
+    EXPECT_FALSE(Contains(member->body, "href=\"" + GroupPath("/measures/new") + "\""));
+    EXPECT_TRUE(Contains(member->body, "href=\"" + GroupPath("/impacts/new") + "\""));
+    // Someone in no group, and a visitor, get no such section.
+    EXPECT_FALSE(Contains(SignedIn("analyst")->Get("/")->body, "Your partnership group"));
+    EXPECT_FALSE(Contains(Browser(server_->port()).Get("/")->body, "Your partnership group"));
+}
+
 TEST_F(PartnershipHttpTest, PublicPageShowsYouSaidWeDidAndNoPersonalDetails) {
     {
         auto conn = server_->app().database().Acquire();  // released before the requests
@@ -272,8 +303,42 @@ TEST_F(PartnershipHttpTest, ImpactWithoutTitleIs422NamingTheField) {
     auto b = SignedIn("member");
     const std::int64_t before = Count("SELECT COUNT(*) FROM impacts");
     auto r = b->PostForm(GroupPath("/impacts"), ImpactForm(*b, "", true));
-    EXPECT_TRUE(HasFieldError(r, "title", "Title is required"));
+    EXPECT_TRUE(HasFieldError(r, "title", "Enter what changed"));
     EXPECT_EQ(Count("SELECT COUNT(*) FROM impacts"), before);
+}
+
+// Forms that forgive (issue 10, item 2): every problem names its field, in the order of the page, and only
+// five fields must be filled in; the rest take the defaults the form states.
+TEST_F(PartnershipHttpTest, AnEmptyImpactFormNamesEachOfItsFiveFieldsInPageOrder) {
+    auto b = SignedIn("member");
+    auto form = b->Get(GroupPath("/impacts/new"));
+    EXPECT_EQ(Occurrences(form->body, "aria-required=\"true\""), 5u);
+    EXPECT_TRUE(Contains(form->body, "<option value=\"another\""));
+    auto r = b->PostForm(GroupPath("/impacts"), {{"csrf_token", b->CsrfFrom("/account")}});
+    EXPECT_EQ(ErrorSummaryLinks(r->body),
+              (std::vector<std::string>{"title", "kind", "organisation_choice", "you_said", "we_did"}));
+    EXPECT_TRUE(HasFieldError(r, "organisation_choice", "Choose the organisation the group influenced"));
+    EXPECT_FALSE(Contains(r->body, "is required"));
+    // Five fields and nothing else: recorded today, with the stated defaults.
+    auto quick = b->PostForm(GroupPath("/impacts"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                     {"title", "Parking permits for day-unit patients"},
+                                                     {"kind", "access"},
+                                                     {"organisation_choice", "another"},
+                                                     {"organisation", "Milton Keynes Council"},
+                                                     {"you_said", "Parking costs a fortune during chemotherapy"},
+                                                     {"we_did", "The council gives day-unit patients free permits"}});
+    EXPECT_EQ(quick->status, 303) << quick->body.substr(0, 600);
+    auto conn = server_->app().database().Acquire();
+    auto row = conn->QueryOne(
+        "SELECT occurred_on, influence, decision_domain, involvement, organisation, is_public FROM impacts WHERE "
+        "title = 'Parking permits for day-unit patients'");
+    ASSERT_TRUE(row.ok()) << row.status().ToString();
+    EXPECT_EQ(row->Text(0), server_->clock().Today().ToString());
+    EXPECT_EQ(row->Text(1), "some");
+    EXPECT_EQ(row->Text(2), "service_delivery_and_resources");
+    EXPECT_EQ(row->Text(3), "consultation");
+    EXPECT_EQ(row->Text(4), "Milton Keynes Council");
+    EXPECT_EQ(row->Int(5), 0);
 }
 
 TEST_F(PartnershipHttpTest, UserOutsideTheGroupCannotRecordImpacts) {

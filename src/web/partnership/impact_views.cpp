@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/csv.hpp"
+#include "partnership/dates.hpp"
 #include "store/impact_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/partnership/pages.hpp"
@@ -17,7 +18,6 @@
 
 namespace carevoice::web::partnership_pages {
 namespace {
-
 
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
 
@@ -37,8 +37,6 @@ std::optional<LoadedLog> LoadLog(RequestContext& ctx) {
     }
     return LoadedLog{std::move(*standing), std::move(*impacts)};
 }
-
-std::string GroupBase(const partnership::Group& g) { return "/groups/" + std::to_string(g.id); }
 
 nlohmann::json Breadcrumbs(const partnership::Group& g) {
     nlohmann::json crumbs = GroupBreadcrumbs(g);
@@ -60,11 +58,42 @@ std::string ExamplesText(const std::vector<partnership::ImpactExample>& examples
 
 // ---- Influence map ----
 
+struct InfluencePeriod {
+    const char* name;
+    const char* label;
+    int months;  // 0: every impact
+};
+constexpr InfluencePeriod kInfluencePeriods[] = {
+    {"all", "All impacts", 0}, {"3y", "The last 3 years", 36}, {"12m", "The last 12 months", 12}};
+
+// The period of the address (?period=), all impacts by default; a value that is not one of them is said in
+// the error summary and the default used.
+const InfluencePeriod& PeriodOf(const RequestContext& ctx, std::vector<FieldProblem>& problems) {
+    const std::string asked = ctx.Param("period");
+    for (const auto& p : kInfluencePeriods) {
+        if (asked == p.name) return p;
+    }
+    if (!asked.empty()) {
+        problems.push_back({"",
+                            "The address's period was not used: it must be all, 3y or 12m. The page shows all "
+                            "impacts instead."});
+    }
+    return kInfluencePeriods[0];
+}
+
+std::optional<CivilDate> SinceOf(const InfluencePeriod& period, CivilDate today) {
+    if (period.months == 0) return std::nullopt;
+    return partnership::AddMonths(today, -period.months).AddDays(1);
+}
+
 void ShowInfluence(RequestContext& ctx) {
     auto log = LoadLog(ctx);
     if (!log) return;
     const auto& g = log->standing.group;
-    const auto map = partnership::InfluenceMap(log->impacts);
+    std::vector<FieldProblem> problems;
+    const InfluencePeriod& period = PeriodOf(ctx, problems);
+    const auto since = SinceOf(period, ctx.app.clock().Today());
+    const auto map = partnership::InfluenceMap(log->impacts, partnership::kDefaultExamples, since);
     nlohmann::json bands = nlohmann::json::array();
     for (const auto& strength : partnership::kInfluenceStrengths) {
         nlohmann::json rows = nlohmann::json::array();
@@ -83,21 +112,32 @@ void ShowInfluence(RequestContext& ctx) {
                          {"count", rows.size()},
                          {"has_rows", !rows.empty()}});
     }
+    nlohmann::json periods = nlohmann::json::array();
+    for (const auto& p : kInfluencePeriods) {
+        periods.push_back(
+            {{"label", p.label}, {"href", GroupBase(g) + "/influence?period=" + p.name}, {"current", &p == &period}});
+    }
     nlohmann::json data = {{"id", g.id},
                            {"group_name", g.name},
                            {"bands", bands},
                            {"has_impacts", !log->impacts.empty()},
                            {"organisation_count", map.size()},
-                           {"csv_href", GroupBase(g) + "/influence.csv"},
+                           {"rule", partnership::kInfluenceMapRule},
+                           {"periods", periods},
+                           {"since", since ? since->ToLongString() : ""},
+                           {"csv_href", GroupBase(g) + "/influence.csv?period=" + period.name},
                            {"breadcrumbs", Breadcrumbs(g)}};
+    AddErrors(data, problems);
     ctx.Page("Influence map: " + g.name, "partnership_influence", data);
 }
 
 void InfluenceCsv(RequestContext& ctx) {
     auto log = LoadLog(ctx);
     if (!log) return;
-    std::string out = csv::Row({"organisation", "influence_now", "strong", "some", "none", "impacts", "latest"});
-    for (const auto& o : partnership::InfluenceMap(log->impacts)) {
+    std::vector<FieldProblem> ignored;
+    const auto since = SinceOf(PeriodOf(ctx, ignored), ctx.app.clock().Today());
+    std::string out = csv::Row({"organisation", "strongest_in_period", "strong", "some", "none", "impacts", "latest"});
+    for (const auto& o : partnership::InfluenceMap(log->impacts, partnership::kDefaultExamples, since)) {
         out += csv::Row({o.organisation, std::string(NameOf(partnership::kInfluenceStrengths, o.strength)),
                          std::to_string(o.strong), std::to_string(o.some), std::to_string(o.none),
                          std::to_string(o.strong + o.some + o.none), ExamplesText(o.latest)});

@@ -1,8 +1,11 @@
 // Running a partnership group: the overview that the group's members, analysts and admins see (what
 // the group is, its links and terms of reference, and — prominently — the warnings when one of its
 // own rules is broken or due), and the page on which the group's facilitators and chairs, and admins,
-// edit its details, contact routes, links and terms of reference. One save changes the group and its
-// terms together, in one transaction with their audit entries.
+// edit its details, contact routes, links and terms of reference (the form is read and checked in
+// manage_form.cpp). One save changes the group and its terms together, in one transaction with their
+// audit entries.
+#include "web/partnership/manage.hpp"
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -42,8 +45,6 @@ constexpr const char* kWhoManages = "the group's facilitators and chairs, and ad
 constexpr const char* kWhoReads = "members of the group, analysts and administrators";
 constexpr int kBlankLinkRows = 2;  // rows for new links below the existing ones (no JavaScript needed)
 constexpr int kMaxLinkRows = 40;
-
-std::string GroupBase(std::int64_t id) { return "/groups/" + std::to_string(id); }
 
 std::string ModelText(const partnership::Group& g) {
     if (!g.model) return "None of the models: " + g.model_description;
@@ -142,6 +143,7 @@ void ShowOverview(RequestContext& ctx) {
         {"has_terms", warnings->terms.has_value()},
         {"may_manage", standing->MayManage()},
         {"may_record", standing->MayRecord()},
+        {"may_see_diversity", standing->MayManage() || standing->is_analyst},
         {"base", base}};
     SetText(data, "contact_postal_address", g.contact_postal_address);
     SetText(data, "contact_phone", g.contact_phone);
@@ -161,249 +163,6 @@ void ShowOverview(RequestContext& ctx) {
 // ---------------------------------------------------------------------------------------------
 // Editing the group and its terms of reference
 
-struct LinkRow {
-    std::string kind;
-    std::string body_name;
-    std::vector<std::int64_t> representatives;
-};
-
-// The form as typed, so that a rejected form shows what was entered.
-struct GroupForm {
-    std::string name, area_kind, area_name, model, model_description, year_founded, meeting_interval_weeks;
-    std::string contact_postal_address, contact_phone, contact_email;
-    std::vector<LinkRow> links;
-    std::string document_text, document_url, chair_eligibility;
-    std::string chair_term_min_months, chair_term_max_months, re_election_gap_months, vice_chairs, quorum, quorum_lay;
-    DateInput review_date;
-};
-
-constexpr const char* kNoModel = "none";
-
-GroupForm FormOf(const partnership::Group& g, const partnership::TermsOfReference& t) {
-    GroupForm f;
-    f.name = g.name;
-    f.area_kind = std::string(NameOf(partnership::kAreaKinds, g.area_kind));
-    f.area_name = g.area_name;
-    f.model = g.model ? std::string(NameOf(partnership::kGroupModels, *g.model)) : kNoModel;
-    f.model_description = g.model_description;
-    f.year_founded = g.year_founded ? std::to_string(*g.year_founded) : "";
-    f.meeting_interval_weeks = g.meeting_interval_weeks ? std::to_string(*g.meeting_interval_weeks) : "";
-    f.contact_postal_address = g.contact_postal_address;
-    f.contact_phone = g.contact_phone;
-    f.contact_email = g.contact_email;
-    for (const auto& l : g.links) {
-        f.links.push_back(
-            {std::string(NameOf(partnership::kLinkedBodyKinds, l.kind)), l.body_name, l.representative_ids});
-    }
-    f.document_text = t.document_text;
-    f.document_url = t.document_url;
-    f.chair_eligibility = std::string(NameOf(partnership::kChairEligibilities, t.chair_eligibility));
-    f.chair_term_min_months = std::to_string(t.chair_term_min_months);
-    f.chair_term_max_months = std::to_string(t.chair_term_max_months);
-    f.re_election_gap_months = std::to_string(t.re_election_gap_months);
-    f.vice_chairs = std::to_string(t.vice_chairs);
-    f.quorum = std::to_string(t.quorum);
-    f.quorum_lay = std::to_string(t.quorum_lay);
-    f.review_date = DateInputOf("review_date", t.review_date);
-    return f;
-}
-
-std::string Typed(const RequestContext& ctx, const std::string& name) {
-    return std::string(text::Trim(ctx.Param(name)));
-}
-
-GroupForm ReadForm(RequestContext& ctx, std::vector<FieldProblem>& problems) {
-    GroupForm f;
-    f.name = Typed(ctx, "name");
-    f.area_kind = ctx.Param("area_kind");
-    f.area_name = Typed(ctx, "area_name");
-    f.model = ctx.Param("model");
-    f.model_description = Typed(ctx, "model_description");
-    f.year_founded = Typed(ctx, "year_founded");
-    f.meeting_interval_weeks = Typed(ctx, "meeting_interval_weeks");
-    f.contact_postal_address = Typed(ctx, "contact_postal_address");
-    f.contact_phone = Typed(ctx, "contact_phone");
-    f.contact_email = Typed(ctx, "contact_email");
-    auto rows = text::ParseInt(ctx.Param("link_rows"));
-    const int n = rows.ok() ? static_cast<int>(std::clamp<long long>(*rows, 0, kMaxLinkRows)) : 0;
-    for (int i = 1; i <= n; ++i) {
-        const std::string prefix = "link-" + std::to_string(i) + "-";
-        f.links.push_back(
-            {ctx.Param(prefix + "kind"), Typed(ctx, prefix + "body_name"),
-             ParamIds(ctx, prefix + "representatives", prefix + "body_name", "Who represents the group", problems)});
-    }
-    f.document_text = Typed(ctx, "document_text");
-    f.document_url = Typed(ctx, "document_url");
-    f.chair_eligibility = ctx.Param("chair_eligibility");
-    f.chair_term_min_months = Typed(ctx, "chair_term_min_months");
-    f.chair_term_max_months = Typed(ctx, "chair_term_max_months");
-    f.re_election_gap_months = Typed(ctx, "re_election_gap_months");
-    f.vice_chairs = Typed(ctx, "vice_chairs");
-    f.quorum = Typed(ctx, "quorum");
-    f.quorum_lay = Typed(ctx, "quorum_lay");
-    f.review_date = ReadDateInput(ctx, "review_date");
-    return f;
-}
-
-// What each field is called on the form, for messages built from the domain's problems.
-const std::map<std::string, std::string>& FieldLabels() {
-    static const std::map<std::string, std::string> kLabels = {
-        {"name", "The name of the group"},
-        {"area_name", "The name of the area"},
-        {"model_description", "The description of how the group is organised"},
-        {"year_founded", "The year the group was founded"},
-        {"meeting_interval_weeks", "The weeks between meetings"},
-        {"contact_email", "The group's e-mail address"},
-        {"contact_phone", "The group's phone number"},
-        {"document_text", "The terms of reference"},
-        {"document_url", "The link to the terms of reference"},
-        {"chair_term_min_months", "The shortest term as chair"},
-        {"chair_term_max_months", "The longest term as chair"},
-        {"re_election_gap_months", "The gap before a chair may be re-elected"},
-        {"vice_chairs", "The number of vice-chairs"},
-        {"quorum", "The quorum"},
-        {"quorum_lay", "The number of users or carers needed for a quorum"},
-    };
-    return kLabels;
-}
-
-// "chair_term_min_months" inside a domain message becomes "the shortest term as chair". Only names
-// with an underscore are replaced, so that ordinary words ("quorum", "name") are left alone.
-std::string Humanise(std::string problem) {
-    for (const auto& [field, label] : FieldLabels()) {
-        if (field.find('_') == std::string::npos) continue;
-        const std::string lower = text::ToLower(label.substr(0, 1)) + label.substr(1);
-        for (auto at = problem.find(field); at != std::string::npos; at = problem.find(field, at + lower.size())) {
-            problem.replace(at, field.size(), lower);
-        }
-    }
-    return problem;
-}
-
-// The form's row (from 1) of the domain's "links[N]…" field, which counts only the rows kept (those
-// with a body's name); none for other fields.
-std::optional<std::size_t> FormRowOfLink(const std::string& field, const std::vector<LinkRow>& rows) {
-    if (!text::StartsWith(field, "links[")) return std::nullopt;
-    const auto close = field.find(']');
-    if (close == std::string::npos) return std::nullopt;
-    auto n = text::ParseInt(std::string_view(field).substr(6, close - 6));
-    if (!n.ok() || *n < 1) return std::nullopt;
-    long long kept = 0;
-    for (std::size_t at = 0; at < rows.size(); ++at) {
-        if (rows[at].body_name.empty()) continue;
-        if (++kept == *n) return at + 1;
-    }
-    return std::nullopt;
-}
-
-std::string LinkField(std::size_t row) { return "link-" + std::to_string(row) + "-body_name"; }
-
-// The group and its terms from the form; `problems` names each field that cannot become a value.
-struct Records {
-    partnership::Group group;
-    partnership::TermsOfReference terms;
-};
-
-Records BuildRecords(const GroupForm& f, const partnership::Group& current, std::vector<FieldProblem>& problems) {
-    Records r;
-    partnership::Group& g = r.group;
-    g.id = current.id;
-    g.name = f.name;
-    if (f.name.empty()) problems.push_back({"name", "Enter the name of the group"});
-    if (auto kind = ParseName(partnership::kAreaKinds, f.area_kind)) {
-        g.area_kind = *kind;
-    } else {
-        problems.push_back({"area_kind", "Choose the kind of area the group covers"});
-    }
-    g.area_name = f.area_name;
-    if (f.area_name.empty()) problems.push_back({"area_name", "Enter the name of the area, for example Milton Keynes"});
-    if (f.model == kNoModel) {
-        g.model.reset();
-        if (f.model_description.empty()) {
-            problems.push_back(
-                {"model_description", "Describe how the group is organised, as none of the models fits"});
-        }
-    } else if (auto model = ParseName(partnership::kGroupModels, f.model)) {
-        g.model = *model;
-    } else {
-        problems.push_back({"model", "Choose the model that describes the group, or none of them"});
-    }
-    g.model_description = f.model_description;
-    g.year_founded =
-        ParseWholeNumber(f.year_founded, "year_founded", "The year the group was founded", false, problems);
-    g.meeting_interval_weeks = ParseWholeNumber(f.meeting_interval_weeks, "meeting_interval_weeks",
-                                                "The weeks between meetings", false, problems);
-    g.contact_postal_address = f.contact_postal_address;
-    g.contact_phone = f.contact_phone;
-    g.contact_email = f.contact_email;
-    for (std::size_t at = 0; at < f.links.size(); ++at) {
-        const LinkRow& row = f.links[at];
-        const std::string field = LinkField(at + 1);
-        if (row.body_name.empty()) {
-            if (!row.representatives.empty()) {
-                problems.push_back({field, "Enter the name of the body for link " + std::to_string(at + 1) +
-                                               ", or untick its representatives to remove it"});
-            }
-            continue;  // an empty row: a link removed, or a spare row left blank
-        }
-        partnership::GroupLink link;
-        if (auto kind = ParseName(partnership::kLinkedBodyKinds, row.kind)) {
-            link.kind = *kind;
-        } else {
-            problems.push_back({"link-" + std::to_string(at + 1) + "-kind",
-                                "Choose the kind of body for link " + std::to_string(at + 1)});
-        }
-        link.body_name = row.body_name;
-        link.representative_ids = row.representatives;
-        g.links.push_back(std::move(link));
-    }
-
-    partnership::TermsOfReference& t = r.terms;
-    t.document_text = f.document_text;
-    t.document_url = f.document_url;
-    if (f.document_text.empty() && f.document_url.empty()) {
-        problems.push_back({"document_text", "Enter the terms of reference, or a link to where they are published"});
-    }
-    if (auto e = ParseName(partnership::kChairEligibilities, f.chair_eligibility)) {
-        t.chair_eligibility = *e;
-    } else {
-        problems.push_back({"chair_eligibility", "Choose who may chair the group"});
-    }
-    const auto number = [&](const std::string& typed, const std::string& field, int& out) {
-        if (auto n = ParseWholeNumber(typed, field, FieldLabels().at(field), true, problems)) out = *n;
-    };
-    number(f.chair_term_min_months, "chair_term_min_months", t.chair_term_min_months);
-    number(f.chair_term_max_months, "chair_term_max_months", t.chair_term_max_months);
-    number(f.re_election_gap_months, "re_election_gap_months", t.re_election_gap_months);
-    number(f.vice_chairs, "vice_chairs", t.vice_chairs);
-    number(f.quorum, "quorum", t.quorum);
-    number(f.quorum_lay, "quorum_lay", t.quorum_lay);
-    if (auto d = ParseDateInput(f.review_date, "The date of the next review", true, problems)) {
-        t.review_date = *d;
-    }
-
-    // The domain's rules (ranges, e-mail and phone, the shape of the link), for fields the form has
-    // not already complained about.
-    const auto add_domain = [&](const Status& s) {
-        for (const auto& d : s.details()) {
-            const std::string& field = d.field;
-            if (auto row = FormRowOfLink(field, f.links)) {
-                if (!HasProblem(problems, LinkField(*row))) {
-                    problems.push_back({LinkField(*row), "Link " + std::to_string(*row) + " " + d.problem});
-                }
-                continue;
-            }
-            if (HasProblem(problems, field)) continue;
-            auto label = FieldLabels().find(field);
-            problems.push_back(
-                {field, (label == FieldLabels().end() ? field : label->second) + " " + Humanise(d.problem)});
-        }
-    };
-    add_domain(partnership::ValidateGroup(g));
-    add_domain(partnership::ValidateTermsOfReference(t));
-    return r;
-}
-
 std::string EditFieldId(const std::string& field) {
     if (field == "area_kind") return "area_kind-" + std::string(partnership::kAreaKinds[0].name);
     if (field == "model") return "model-A";
@@ -413,7 +172,31 @@ std::string EditFieldId(const std::string& field) {
     return field;
 }
 
-void ShowEdit(RequestContext& ctx, const GroupStanding& standing, GroupForm form,
+// The part of the page being edited, and links to each part and to the whole.
+void AddSections(nlohmann::json& data, std::int64_t group_id, const EditSection* section) {
+    const std::string edit = GroupBase(group_id) + "/edit";
+    nlohmann::json list = nlohmann::json::array();
+    list.push_back({{"title", "Everything on one page"}, {"href", edit}, {"current", section == nullptr}});
+    for (const auto& s : kEditSections) {
+        list.push_back({{"title", s.title}, {"href", edit + "?section=" + s.name}, {"current", section == &s}});
+        data[std::string("show_") + s.name] = section == nullptr || section == &s;
+    }
+    data["sections"] = list;
+    data["one_section"] = section != nullptr;
+    if (section) {
+        data["section"] = section->name;
+        data["section_title"] = section->title;
+        data["section_noun"] = section->noun;
+    }
+}
+
+// The form as recorded (a group without terms starts from the report's sample, adopted today).
+Result<GroupForm> RecordedForm(RequestContext& ctx, const partnership::Group& g) {
+    CV_ASSIGN_OR_RETURN(auto terms, store::GroupsRepository(ctx.db()).FindTermsOfReference(g.id));
+    return FormOf(g, terms.value_or(partnership::SampleTermsOfReference(ctx.app.clock().Today())));
+}
+
+void ShowEdit(RequestContext& ctx, const GroupStanding& standing, GroupForm form, const EditSection* section,
               const std::vector<FieldProblem>& problems, int status, const nlohmann::json& consent_preview = nullptr) {
     const auto& g = standing.group;
     auto people = store::PeopleRepository(ctx.db()).ListByGroup(g.id);
@@ -489,18 +272,17 @@ void ShowEdit(RequestContext& ctx, const GroupStanding& standing, GroupForm form
                       "For example, 15 9 2026. Most groups review them every year.", review_error);
     data["breadcrumbs"] = GroupBreadcrumbs(g);
     data["breadcrumbs"].push_back({{"href", GroupBase(g.id) + "/overview"}, {"label", "Running the group"}});
-    ctx.Page("Edit " + g.name, "partnership_group_edit", data, status);
+    AddSections(data, g.id, section);
+    ctx.Page(section ? std::string(section->title) + " – " + g.name : "Edit " + g.name, "partnership_group_edit", data,
+             status);
 }
 
 void GetEdit(RequestContext& ctx) {
     auto standing = BeginGroupRequest(ctx, &GroupStanding::MayManage, kWhoManages);
     if (!standing) return;
-    auto terms = store::GroupsRepository(ctx.db()).FindTermsOfReference(standing->group.id);
-    if (!terms.ok()) return ctx.Error(503, terms.status());
-    // A group without terms starts from the report's sample, adopted today.
-    const partnership::TermsOfReference t =
-        terms->value_or(partnership::SampleTermsOfReference(ctx.app.clock().Today()));
-    ShowEdit(ctx, *standing, FormOf(standing->group, t), {}, 200);
+    auto form = RecordedForm(ctx, standing->group);
+    if (!form.ok()) return ctx.Error(503, form.status());
+    ShowEdit(ctx, *standing, *form, FindEditSection(ctx.Param("section")), {}, 200);
 }
 
 // Writes the group and its terms with their audit entries, all or nothing.
@@ -523,6 +305,14 @@ void PostEdit(RequestContext& ctx) {
     if (!standing) return;
     std::vector<FieldProblem> problems;
     GroupForm form = ReadForm(ctx, problems);
+    // One part posted: the other parts stay as recorded.
+    const EditSection* section = FindEditSection(ctx.Param("section"));
+    if (section) {
+        auto recorded = RecordedForm(ctx, standing->group);
+        if (!recorded.ok()) return ctx.Error(503, recorded.status());
+        TakeSection(*recorded, form, *section);
+        form = std::move(*recorded);
+    }
     Records records = BuildRecords(form, standing->group, problems);
     // The group's details on its public page (and in the annual report shared beyond the group).
     const std::vector<PublicField> published = {
@@ -536,7 +326,7 @@ void PostEdit(RequestContext& ctx) {
     auto refused = RefuseUnlessPublishable(ctx, standing->group.id, published, contacts, "group.publish_refused",
                                            "group", std::to_string(standing->group.id), problems);
     if (!refused.ok()) return ctx.Error(503, refused.status());
-    if (!problems.empty()) return ShowEdit(ctx, *standing, form, problems, 422, *refused);
+    if (!problems.empty()) return ShowEdit(ctx, *standing, form, section, problems, 422, *refused);
     Status saved = Save(ctx, records);
     if (saved.code() == StatusCode::kInvalidArgument) {
         // The store's own checks (a representative who is not one of the group's people).
@@ -547,10 +337,12 @@ void PostEdit(RequestContext& ctx) {
                                                                     : Humanise(d.field + " " + d.problem)});
         }
         if (problems.empty()) problems.push_back({"name", saved.message()});
-        return ShowEdit(ctx, *standing, form, problems, 422);
+        return ShowEdit(ctx, *standing, form, section, problems, 422);
     }
     if (!saved.ok()) return ctx.Error(HttpStatusFor(saved), saved);
-    ctx.Redirect(GroupBase(standing->group.id) + "/overview", "Saved the group's details and its terms of reference.");
+    ctx.Redirect(GroupBase(standing->group.id) + "/overview",
+                 section ? "Saved " + std::string(section->noun) + "."
+                         : "Saved the group's details and its terms of reference.");
 }
 
 }  // namespace

@@ -1,9 +1,12 @@
 // A group's measure as an XmR chart (Making Data Count): the chart drawn on the server as SVG, the
 // variation and assurance icons as text badges, the warnings, and the data as a table and a CSV
-// download. Points are told apart by shape and by the table's words, not by colour alone.
+// download. Points are told apart by shape and by the table's words, not by colour alone. Those who run
+// the group recalculate the limits from a point (rebasing) with the reason, which the chart shows, or undo
+// it; the corrections made to values are listed with their reasons.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/accounts.hpp"
 #include "app/measure_observations.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
@@ -12,6 +15,7 @@
 #include "store/measures_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/partnership/pages.hpp"
+#include "web/partnership/programme/programme.hpp"
 #include "web/render/svg_chart.hpp"
 
 namespace carevoice::web::partnership_pages {
@@ -138,9 +142,9 @@ std::string DrawChart(const LoadedChart& loaded) {
     if (x_max <= x_min) x_max = x_min + 1;
     svg::Axis x{x_min, x_max, "Date",
                 [](double d) { return CivilDate::FromDays(static_cast<std::int64_t>(d)).ToString().substr(0, 7); }};
-    svg::Axis y{y_min, y_max,
-                loaded.measure.name + (loaded.measure.unit.empty() ? "" : " (" + loaded.measure.unit + ")"),
-                [](double v) { return svg::Number(v, 1); }};
+    // The measure's name is the page's heading and the chart's title; the axis says what the numbers are.
+    const std::string unit = loaded.measure.unit == "%" ? "Per cent" : loaded.measure.unit;
+    svg::Axis y{y_min, y_max, unit.empty() ? "Value" : unit, [](double v) { return svg::Number(v, 1); }};
     const std::string description = "XmR chart of " + std::to_string(points.size()) + " observations from " +
                                     points.front().date.ToString() + " to " + points.back().date.ToString() +
                                     ", with the mean and the process limits. " +
@@ -154,6 +158,10 @@ std::string DrawChart(const LoadedChart& loaded) {
         chart.Line({{from, s.limits.upper_limit}, {to, s.limits.upper_limit}}, "cv-spc__limit");
     }
     if (loaded.measure.target) chart.HorizontalLine(*loaded.measure.target, "cv-spc__target");
+    for (const auto& rebase : loaded.measure.rebases) {
+        const double at = static_cast<double>(rebase.on.days_since_epoch());
+        chart.Line({{at, y_min}, {at, y_max}}, "cv-spc__rebase");
+    }
     std::vector<std::pair<double, double>> series;
     for (const auto& p : points) series.push_back({static_cast<double>(p.date.days_since_epoch()), p.value});
     chart.Line(series, "cv-spc__series");
@@ -167,6 +175,7 @@ std::string DrawChart(const LoadedChart& loaded) {
     chart.LegendLine("cv-spc__mean", "Mean");
     chart.LegendLine("cv-spc__limit", "Process limits");
     if (loaded.measure.target) chart.LegendLine("cv-spc__target", "Target");
+    if (!loaded.measure.rebases.empty()) chart.LegendLine("cv-spc__rebase", "Limits recalculated");
     for (PointType t : seen) {
         PointStyle style = StyleOf(t);
         chart.LegendMarker(style.marker, style.css_class, style.label);
@@ -174,9 +183,61 @@ std::string DrawChart(const LoadedChart& loaded) {
     return chart.Render();
 }
 
-void ShowMeasure(RequestContext& ctx) {
-    auto loaded = Load(ctx);
-    if (!loaded) return;
+struct RebaseForm {
+    std::string date, reason;
+    std::vector<FieldProblem> problems;
+};
+
+constexpr std::size_t kMaxRebaseReason = 500;
+
+// The rebases with their reasons, the corrections to values with theirs, and (for those who run the group)
+// the form to rebase at a point: any point but the first.
+void AddRebaseData(RequestContext& ctx, const LoadedChart& loaded, const RebaseForm& form, const std::string& base,
+                   nlohmann::json& data) {
+    nlohmann::json rebases = nlohmann::json::array();
+    for (const auto& r : loaded.measure.rebases) {
+        rebases.push_back({{"date", r.on.ToString()},
+                           {"date_text", r.on.ToLongString()},
+                           {"reason", r.reason.empty() ? "No reason was recorded." : r.reason}});
+    }
+    nlohmann::json dates = nlohmann::json::array();
+    for (std::size_t i = 1; i < loaded.values.size(); ++i) {
+        const std::string iso = loaded.values[i].date.ToString();
+        dates.push_back(
+            {{"value", iso}, {"label", loaded.values[i].date.ToLongString()}, {"selected", iso == form.date}});
+    }
+    auto changes = store::MeasuresRepository(ctx.db()).ListChanges(loaded.measure.id);
+    nlohmann::json corrections = nlohmann::json::array();
+    for (const auto& c : changes.ok() ? *changes : std::vector<store::ValueChange>{}) {
+        corrections.push_back({{"date", c.date.ToLongString()},
+                               {"was", svg::Number(c.old_value, 2)},
+                               {"now", c.new_value ? svg::Number(*c.new_value, 2) : "removed"},
+                               {"reason", c.reason},
+                               {"by", c.changed_by},
+                               {"on", CivilDate::FromDays(c.changed_at / 86400).ToLongString()}});
+    }
+    const bool manage = loaded.standing.MayManage();
+    data["rebases"] = rebases;
+    data["has_rebases"] = !rebases.empty();
+    data["may_rebase"] = manage && !dates.empty();
+    data["may_remove_rebase"] = manage;
+    data["rebase_dates"] = dates;
+    data["rebase_reason"] = form.reason;
+    data["rebase_action"] = base + "/rebases";
+    data["rebase_remove_action"] = base + "/rebases/remove";
+    data["corrections"] = corrections;
+    data["has_corrections"] = !corrections.empty();
+}
+
+Status SaveMeasure(RequestContext& ctx, const improvement::Measure& measure, const std::string& action) {
+    CV_ASSIGN_OR_RETURN(auto tx, store::Transaction::Begin(ctx.db()));
+    CV_RETURN_IF_ERROR(store::MeasuresRepository(ctx.db()).Update(measure, ctx.app.clock().NowSeconds()));
+    CV_RETURN_IF_ERROR(app::AppendAudit(ctx.db(), ctx.app.clock(), ctx.ActorForAudit(), action, "measure",
+                                        std::to_string(measure.id), "success"));
+    return tx.Commit();
+}
+
+void Render(RequestContext& ctx, const std::optional<LoadedChart>& loaded, const RebaseForm& form, int status) {
     const auto& g = loaded->standing.group;
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& p : loaded->chart.points) {
@@ -216,7 +277,65 @@ void ShowMeasure(RequestContext& ctx) {
                            {"rows", rows},
                            {"csv_href", base + "/data.csv"},
                            {"breadcrumbs", GroupBreadcrumbs(g)}};
-    ctx.Page(loaded->measure.name, "partnership_measure", data);
+    AddRebaseData(ctx, *loaded, form, base, data);
+    AddErrors(data, form.problems);
+    ctx.Page(loaded->measure.name, "partnership_measure", data, status);
+}
+
+void ShowMeasure(RequestContext& ctx) {
+    auto loaded = Load(ctx);
+    if (!loaded) return;
+    Render(ctx, loaded, {}, 200);
+}
+
+// Recalculates the limits from a point, with the reason: one transaction with its audit entry.
+void AddRebase(RequestContext& ctx) {
+    auto loaded = Load(ctx);
+    if (!loaded) return;
+    if (!Require(ctx, loaded->standing.MayManage(), kWhoManagesProgramme)) return;
+    RebaseForm form{
+        std::string(text::Trim(ctx.Param("rebase_date"))), std::string(text::Trim(ctx.Param("rebase_reason"))), {}};
+    auto date = CivilDate::Parse(form.date);
+    const bool a_point = date.ok() && std::any_of(loaded->values.begin() + (loaded->values.empty() ? 0 : 1),
+                                                  loaded->values.end(), [&](const auto& v) { return v.date == *date; });
+    if (!a_point) form.problems.push_back({"rebase_date", "Choose the point to recalculate the limits from"});
+    if (form.reason.empty()) {
+        form.problems.push_back({"rebase_reason", "Enter why the process changed at that point"});
+    } else if (form.reason.size() > kMaxRebaseReason) {
+        form.problems.push_back({"rebase_reason", "The reason must be 500 characters or fewer"});
+    }
+    improvement::Measure changed = loaded->measure;
+    if (a_point) {
+        std::erase_if(changed.rebases, [&](const auto& r) { return r.on == *date; });
+        changed.rebases.push_back({*date, form.reason});
+        auto chart = improvement::ComputeXmrChart(loaded->values, improvement::SpcOptionsFor(changed));
+        if (!chart.ok()) {
+            form.problems.push_back({"rebase_date", "The limits cannot be recalculated from " + date->ToLongString() +
+                                                        ": " + chart.status().message()});
+        }
+    }
+    if (!form.problems.empty()) return Render(ctx, loaded, form, 422);
+    if (Status s = SaveMeasure(ctx, changed, "measure.rebase"); !s.ok()) return ctx.Error(HttpStatusFor(s), s);
+    ctx.Redirect(GroupPathOf(loaded->standing.group.id, "/measures/" + std::to_string(changed.id)),
+                 "The limits are recalculated from " + date->ToLongString() + ".");
+}
+
+void RemoveRebase(RequestContext& ctx) {
+    auto loaded = Load(ctx);
+    if (!loaded) return;
+    if (!Require(ctx, loaded->standing.MayManage(), kWhoManagesProgramme)) return;
+    auto date = CivilDate::Parse(text::Trim(ctx.Param("rebase_date")));
+    improvement::Measure changed = loaded->measure;
+    const std::size_t before = changed.rebases.size();
+    if (date.ok()) std::erase_if(changed.rebases, [&](const auto& r) { return r.on == *date; });
+    if (changed.rebases.size() == before) {
+        return ctx.Error(404, Status::NotFound("the chart is not recalculated from that date"));
+    }
+    if (Status s = SaveMeasure(ctx, changed, "measure.rebase_removed"); !s.ok()) {
+        return ctx.Error(HttpStatusFor(s), s);
+    }
+    ctx.Redirect(GroupPathOf(loaded->standing.group.id, "/measures/" + std::to_string(changed.id)),
+                 "The limits are no longer recalculated from " + date->ToLongString() + ".");
 }
 
 void MeasureCsv(RequestContext& ctx) {
@@ -238,6 +357,9 @@ void RegisterMeasureRoutes(Router& router) {
     RegisterMeasureFormRoutes(router);  // "/measures/new" before "/measures/:measure_id"
     router.Add("GET", "/groups/:id/measures/:measure_id", Access::SignedIn(), RouteKind::kPage, ShowMeasure);
     router.Add("GET", "/groups/:id/measures/:measure_id/data.csv", Access::SignedIn(), RouteKind::kPage, MeasureCsv);
+    router.Add("POST", "/groups/:id/measures/:measure_id/rebases", Access::SignedIn(), RouteKind::kPage, AddRebase);
+    router.Add("POST", "/groups/:id/measures/:measure_id/rebases/remove", Access::SignedIn(), RouteKind::kPage,
+               RemoveRebase);
 }
 
 }  // namespace carevoice::web::partnership_pages

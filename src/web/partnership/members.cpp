@@ -73,6 +73,7 @@ void ShowMembers(RequestContext& ctx, const GroupStanding& standing, const Membe
     nlohmann::json data = {{"id", g.id},
                            {"group_name", g.name},
                            {"members", members},
+                           {"member_count", members.size()},
                            {"has_members", !members.empty()},
                            {"name", form.name},
                            {"email", form.email},

@@ -36,6 +36,8 @@ Result<GroupStanding> LoadStanding(RequestContext& ctx) {
     return standing;
 }
 
+std::string GroupBase(std::int64_t id) { return "/groups/" + std::to_string(id); }
+
 bool Require(RequestContext& ctx, bool allowed, const std::string& who_may) {
     if (allowed) return true;
     ctx.Error(403, "forbidden", "Only " + who_may + " can use this page. Ask the group's facilitator if you need it.");
@@ -152,7 +154,10 @@ void ShowGroup(RequestContext& ctx) {
     if (g.meeting_interval_weeks) data["meeting_interval_weeks"] = *g.meeting_interval_weeks;
     // The group's own contact routes for joining (not a member's); absent ones are left out.
     if (!text::Trim(g.contact_postal_address).empty()) data["contact_postal_address"] = g.contact_postal_address;
-    if (!text::Trim(g.contact_phone).empty()) data["contact_phone"] = g.contact_phone;
+    if (!text::Trim(g.contact_phone).empty()) {
+        data["contact_phone"] = g.contact_phone;
+        data["contact_phone_href"] = text::TelUri(g.contact_phone);
+    }
     if (!text::Trim(g.contact_email).empty()) data["contact_email"] = g.contact_email;
     data["has_contact"] =
         data.contains("contact_postal_address") || data.contains("contact_phone") || data.contains("contact_email");

@@ -67,6 +67,10 @@ std::optional<GroupStanding> BeginGroupRequest(RequestContext& ctx, const Standi
 // The same for pages anyone may see (the public group page and minutes): only an unknown group refuses.
 std::optional<GroupStanding> BeginGroupRequest(RequestContext& ctx);
 
+// The address of a group's pages, "/groups/<id>", that each page adds its own part to.
+std::string GroupBase(std::int64_t id);
+inline std::string GroupBase(const partnership::Group& g) { return GroupBase(g.id); }
+
 // Breadcrumbs leading to the group's public page.
 nlohmann::json GroupBreadcrumbs(const partnership::Group& group);
 

@@ -25,19 +25,6 @@ CivilDate D(const char* iso) { return CivilDate::Parse(iso).value(); }
 
 class MeasuresHttpTest : public DemoGroupHttpTest {
   protected:
-    improvement::Measure MeasureOf(improvement::MeasureSource source) {
-        auto conn = server_->app().database().Acquire();
-        const auto measures = *store::MeasuresRepository(*conn).ListByGroup(group_id_);
-        for (const auto& m : measures) {
-            if (m.source == source) return m;
-        }
-        ADD_FAILURE() << "the group has no such measure";
-        return {};
-    }
-    std::string MeasurePath(const improvement::Measure& m, const std::string& rest = "") {
-        return GroupPath("/measures/" + std::to_string(m.id) + rest);
-    }
-
     // One urgent suspected cancer pathway of a patient in `area`, referred on `referral` and told of the
     // diagnosis on `told` (its FDS clock stops that day: met within 28 days, breached after).
     void AddPathway(int n, const char* area, const char* referral, const char* told) {
@@ -124,12 +111,8 @@ TEST_F(MeasuresHttpTest, FacilitatorAddsAMeasureFedFromThePathwayAndItsChartShow
     ASSERT_EQ(page->status, 200);
     EXPECT_TRUE(Contains(page->body, "The pathway: Faster Diagnosis Standard"));
     // June 2026: 9 met of 10 counted; July 8 of 8.
-    EXPECT_TRUE(Contains(page->body,
-                         "<th scope=\"row\" class=\"nhsuk-table__cell\">2026-06-01</th><td "
-                         "class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">90.00</td>"))
-        << page->body;
-    EXPECT_TRUE(
-        Contains(page->body, "2026-07-01</th><td class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">100.00<"));
+    EXPECT_TRUE(HasTableRow(page->body, "The observations", {"1 June 2026", "90.00"}));
+    EXPECT_TRUE(HasTableRow(page->body, "The observations", {"1 July 2026", "100.00"}));
     EXPECT_EQ(Occurrences(page->body, "cv-observation"), 2u);  // no other month has enough to show
     EXPECT_FALSE(Contains(page->body, "Patient1"));
     // The members of the group read it too, and the values page takes no values by hand.
@@ -150,8 +133,7 @@ TEST_F(MeasuresHttpTest, APathwayMonthWithTooFewPatientsIsLeftOutAndEveryAreaAdd
     EXPECT_EQ(Occurrences(few->body, "cv-observation") + Occurrences(few->body, "cv-value"), 0u);
     auto all = b->Get(Create(*b, PathwayMeasureForm(*b, "")));
     // June, 14 met of 15: 93.33%.
-    EXPECT_TRUE(Contains(all->body, "2026-06-01</th><td class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">93.33<"))
-        << all->body;
+    EXPECT_TRUE(HasTableRow(all->body, "The observations", {"1 June 2026", "93.33"}));
 }
 
 TEST_F(MeasuresHttpTest, AMeasureTypedInStartsEmptyAndSaysHowToAddValues) {
@@ -247,7 +229,7 @@ TEST_F(MeasuresHttpTest, FacilitatorAddsAValueByHandAndItReachesTheChart) {
     const std::int64_t before = Count(observations);
     auto bad = b->PostForm(MeasurePath(measure, "/values"), {{"csrf_token", b->CsrfFrom("/account")},
                                                              {"date-day", "1"},
-                                                             {"date-month", "10"},
+                                                             {"date-month", "9"},
                                                              {"date-year", "2026"},
                                                              {"value", "ninety"}});
     EXPECT_EQ(bad->status, 422);
@@ -256,14 +238,14 @@ TEST_F(MeasuresHttpTest, FacilitatorAddsAValueByHandAndItReachesTheChart) {
 
     auto r = b->PostForm(MeasurePath(measure, "/values"), {{"csrf_token", b->CsrfFrom("/account")},
                                                            {"date-day", "1"},
-                                                           {"date-month", "10"},
+                                                           {"date-month", "9"},
                                                            {"date-year", "2026"},
                                                            {"value", "91.5"}});
     EXPECT_EQ(r->status, 303);
     EXPECT_EQ(r->get_header_value("Location"), MeasurePath(measure));
     EXPECT_EQ(Count(observations), before + 1);
     EXPECT_EQ(CountAudit("measure.value_set"), 1);
-    EXPECT_TRUE(Contains(b->Get(MeasurePath(measure))->body, "2026-10-01"));
+    EXPECT_TRUE(Contains(b->Get(MeasurePath(measure))->body, "2026-09-01"));
 }
 
 TEST_F(MeasuresHttpTest, CsvImportNamesTheLineOfEachProblemAndWritesNothing) {
@@ -274,7 +256,7 @@ TEST_F(MeasuresHttpTest, CsvImportNamesTheLineOfEachProblemAndWritesNothing) {
     const std::int64_t before = Count(observations);
     auto r = b->PostForm(MeasurePath(measure, "/import"),
                          {{"csrf_token", b->CsrfFrom("/account")},
-                          {"csv", "date,value\n2026-10-01,90\n2026-11-01,lots\n2026-12-01,92\n"}});
+                          {"csv", "date,value\n2026-09-01,90\n2026-09-08,lots\n2026-09-15,92\n"}});
     EXPECT_EQ(r->status, 422);
     EXPECT_TRUE(Contains(r->body, "line 3, column value")) << r->body;
     EXPECT_TRUE(HasFieldError(r, "csv"));
@@ -291,7 +273,7 @@ TEST_F(MeasuresHttpTest, CsvFileUploadAddsEveryRow) {
     const std::string boundary = "cvProgrammeBoundary42";
     auto r = b->Send("POST", MeasurePath(measure, "/import"),
                      Multipart(boundary, {{"csrf_token", b->CsrfFrom("/account")}, {"csv", ""}}, "file", "values.csv",
-                               "Date,Value\r\n2026-10-01,90\r\n2026-11-01,93\r\n"),
+                               "Date,Value\r\n2026-09-01,90\r\n2026-09-15,93\r\n"),
                      "multipart/form-data; boundary=" + boundary);
     EXPECT_EQ(r->status, 303);
     EXPECT_EQ(Count(observations), before + 2);
@@ -327,6 +309,111 @@ TEST_F(MeasuresHttpTest, MemberAndAnalystCannotAddMeasureValues) {
                                 403, kOnlyManagers));
     }
     EXPECT_EQ(CountAudit("measure.value_set") + CountAudit("measure.import"), 0);
+}
+
+// ---- Values that fit the measure, corrections and rebasing (issue 10, item 3) ----
+
+TEST_F(MeasuresHttpTest, AValueOf150PercentAFutureDateOrATakenDateIsRefusedNamingTheField) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);  // in %
+    auto b = SignedIn("facilitator");
+    auto add = [&](const char* day, const char* month, const char* value) {
+        return b->PostForm(MeasurePath(measure, "/values"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                             {"date-day", day},
+                                                             {"date-month", month},
+                                                             {"date-year", "2026"},
+                                                             {"value", value}});
+    };
+    EXPECT_TRUE(HasFieldError(add("1", "9", "150"), "value", "a percentage: a number from 0 to 100"));
+    EXPECT_TRUE(HasFieldError(add("1", "10", "50"), "date-day", "today or earlier"));
+    EXPECT_TRUE(HasFieldError(add("1", "8", "50"), "date-day", "There is already a value on 1 August 2026"));
+    auto csv = b->PostForm(MeasurePath(measure, "/import"),
+                           {{"csrf_token", b->CsrfFrom("/account")}, {"csv", "date,value\n2026-09-01,101\n"}});
+    EXPECT_TRUE(HasFieldError(csv, "csv", "line 2, column value: 101 is not a percentage"));
+    EXPECT_EQ(CountAudit("measure.value_set") + CountAudit("measure.import"), 0);
+}
+
+TEST_F(MeasuresHttpTest, AValueIsCorrectedOrRemovedWithAReasonKeptBesideTheChart) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);
+    auto b = SignedIn("facilitator");
+    const std::string value_on_1_august =
+        "SELECT value FROM measure_observations WHERE observed_on = '2026-08-01' AND measure_id = " +
+        std::to_string(measure.id);
+    auto no_reason = b->PostForm(MeasurePath(measure, "/values/correct"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                                           {"correct_date", "2026-08-01"},
+                                                                           {"correct_action", "change"},
+                                                                           {"correct_value", "86"},
+                                                                           {"correct_reason", ""}});
+    EXPECT_TRUE(HasFieldError(no_reason, "correct_reason", "Enter the reason"));
+    EXPECT_EQ(Count(value_on_1_august), 87);
+    auto r = b->PostForm(MeasurePath(measure, "/values/correct"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                                   {"correct_date", "2026-08-01"},
+                                                                   {"correct_action", "change"},
+                                                                   {"correct_value", "86"},
+                                                                   {"correct_reason", "Two cards counted twice"}});
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(Count(value_on_1_august), 86);
+    EXPECT_EQ(CountAudit("measure.value_corrected"), 1);
+    auto removed = b->PostForm(MeasurePath(measure, "/values/correct"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                                         {"correct_date", "2026-07-01"},
+                                                                         {"correct_action", "remove"},
+                                                                         {"correct_reason", "The clinic was shut"}});
+    EXPECT_EQ(removed->status, 303);
+    EXPECT_EQ(CountAudit("measure.value_removed"), 1);
+    auto chart = b->Get(MeasurePath(measure));
+    EXPECT_TRUE(Contains(chart->body, "Two cards counted twice"));
+    EXPECT_TRUE(Contains(chart->body, "The clinic was shut"));
+    // Gone from the chart's table; the corrected value is there.
+    EXPECT_TRUE(HasTableRow(chart->body, "The observations", {"1 August 2026", "86.00"}));
+    EXPECT_FALSE(HasTableRow(chart->body, "The observations", {"1 July 2026"}));
+}
+
+TEST_F(MeasuresHttpTest, TheLimitsAreRecalculatedFromAPointWithTheReasonShownAndCanBeUndone) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);  // cards arrive half way
+    auto b = SignedIn("facilitator");
+    const std::string first = b->Get(MeasurePath(measure))->body;
+    EXPECT_TRUE(Contains(first, "Recalculate the limits from a point"));
+    auto no_reason =
+        b->PostForm(MeasurePath(measure, "/rebases"),
+                    {{"csrf_token", b->CsrfFrom("/account")}, {"rebase_date", "2026-01-01"}, {"rebase_reason", ""}});
+    EXPECT_TRUE(HasFieldError(no_reason, "rebase_reason", "Enter why the process changed"));
+    auto not_a_point = b->PostForm(
+        MeasurePath(measure, "/rebases"),
+        {{"csrf_token", b->CsrfFrom("/account")}, {"rebase_date", "2026-01-15"}, {"rebase_reason", "Cards"}});
+    EXPECT_TRUE(HasFieldError(not_a_point, "rebase_date", "Choose the point"));
+    auto last = b->PostForm(
+        MeasurePath(measure, "/rebases"),
+        {{"csrf_token", b->CsrfFrom("/account")}, {"rebase_date", "2026-08-01"}, {"rebase_reason", "Cards"}});
+    EXPECT_TRUE(HasFieldError(last, "rebase_date", "cannot be recalculated from 1 August 2026"));
+    auto r =
+        b->PostForm(MeasurePath(measure, "/rebases"), {{"csrf_token", b->CsrfFrom("/account")},
+                                                       {"rebase_date", "2025-12-01"},
+                                                       {"rebase_reason", "Contact cards handed out from December"}});
+    EXPECT_EQ(r->status, 303);
+    EXPECT_EQ(CountAudit("measure.rebase"), 1);
+    auto chart = b->Get(MeasurePath(measure));
+    EXPECT_TRUE(Contains(chart->body, "From 1 December 2025:</strong> Contact cards handed out from December"));
+    EXPECT_TRUE(Contains(chart->body, "cv-spc__rebase"));
+    EXPECT_TRUE(Contains(chart->body, "Limits recalculated"));
+    // Members read it but cannot change it; the facilitator undoes it.
+    auto member = SignedIn("member");
+    EXPECT_TRUE(Contains(member->Get(MeasurePath(measure))->body, "Contact cards handed out"));
+    EXPECT_EQ(member
+                  ->PostForm(MeasurePath(measure, "/rebases/remove"),
+                             {{"csrf_token", member->CsrfFrom("/account")}, {"rebase_date", "2025-12-01"}})
+                  ->status,
+              403);
+    auto undo = b->PostForm(MeasurePath(measure, "/rebases/remove"),
+                            {{"csrf_token", b->CsrfFrom("/account")}, {"rebase_date", "2025-12-01"}});
+    EXPECT_EQ(undo->status, 303);
+    EXPECT_FALSE(Contains(b->Get(MeasurePath(measure))->body, "Contact cards handed out"));
+}
+
+TEST_F(MeasuresHttpTest, TheChartAxisSaysTheUnitAndALongNameIsNotCutOff) {
+    const auto measure = MeasureOf(improvement::MeasureSource::kManual);
+    auto page = SignedIn("member")->Get(MeasurePath(measure));
+    // The y axis reads "Per cent"; the measure's long name is the page's heading, not squeezed onto the axis.
+    EXPECT_TRUE(Contains(page->body, ">Per cent</text>"));
+    EXPECT_FALSE(Contains(page->body, "(%)</text>"));
 }
 
 }  // namespace

@@ -17,7 +17,6 @@
 
 namespace carevoice::web::partnership_pages {
 
-
 Result<int> ProgrammeYear(const RequestContext& ctx) {
     std::string text(text::Trim(ctx.Param("year")));
     if (text.empty()) text = std::string(text::Trim(ctx.Param("programme_year")));
@@ -135,9 +134,9 @@ SurveyEvidence FindSurveyEvidence(RequestContext& ctx, experience_pages::Experie
 
 std::string Percent(double share) { return svg::Number(share * 100, 1) + "%"; }
 
-nlohmann::json DiversityJson(const partnership::DiversityView& view, bool exact, int threshold) {
-    const std::string withheld = "Fewer than " + std::to_string(threshold);
-    auto shown = [&](int count) { return exact || partnership::MayPublishCount(count, threshold); };
+nlohmann::json DiversityJson(const partnership::DiversityView& view, bool exact) {
+    const std::string withheld = "Fewer than " + std::to_string(partnership::kDiversityDisclosureMinimum);
+    auto shown = [&](int count) { return exact || partnership::MayPublishDiversityCount(count); };
     auto count_text = [&](int count) { return shown(count) ? std::to_string(count) : withheld; };
 
     nlohmann::json dimensions = nlohmann::json::array();
@@ -181,7 +180,8 @@ nlohmann::json DiversityJson(const partnership::DiversityView& view, bool exact,
              {"last_attended", l.last_attended ? l.last_attended->ToString() : "Never"}});
     }
     nlohmann::json j = {{"exact", exact},
-                        {"threshold", threshold},
+                        {"threshold", partnership::kDiversityDisclosureMinimum},
+                        {"rule", partnership::kDiversityDisclosureRule},
                         {"members", view.members},
                         {"lay", view.lay},
                         {"professionals", view.professionals},

@@ -1,22 +1,28 @@
-// What the work programme, diversity and annual report pages share (pages_partnership_programme*.cpp,
-// pages_partnership_work_items.cpp, pages_partnership_measure_values.cpp, pages_partnership_diversity.cpp,
-// pages_partnership_report.cpp): the programme year of a request, NHS.UK date inputs, error summaries,
+// What the work programme, diversity and annual report pages share (programme*.cpp, ballot.cpp,
+// work_items.cpp, measure_new.cpp, measure_values.cpp, model.cpp, report*.cpp, ../diversity.cpp): the
+// work programme page's data and forms, the programme year of a request, NHS.UK date inputs, error summaries,
 // the survey evidence computed from the published results (issue 3), and the diversity view with its
 // disclosure control.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/civil_date.hpp"
 #include "core/status.hpp"
+#include "improvement/measure.hpp"
+#include "partnership/annual_review.hpp"
 #include "partnership/diversity.hpp"
+#include "partnership/person.hpp"
+#include "partnership/voting.hpp"
 #include "partnership/work_programme.hpp"
 #include "web/http/context.hpp"
 #include "web/partnership/pages.hpp"
@@ -41,6 +47,38 @@ std::optional<std::pair<GroupStanding, int>> BeginProgrammeRequest(RequestContex
 Result<int> ProgrammeYear(const RequestContext& ctx);
 std::string GroupPathOf(std::int64_t group_id, const std::string& rest = "");
 std::string ProgrammePath(std::int64_t group_id, int year, const std::string& anchor = "");
+
+// The work programme page (programme.cpp, programme_page.cpp, programme_forms.cpp).
+// What a rejected form on the programme page had typed, and what was wrong with it.
+struct FormState {
+    std::map<std::string, std::string> values;
+    std::set<std::int64_t> evidence_ids;  // the priority form's ticked evidence
+    std::vector<FieldProblem> problems;
+};
+
+// Everything the page shows for one group and year, read in one go.
+struct ProgrammeData {
+    std::vector<partnership::Person> people;
+    std::vector<partnership::EvidenceItem> evidence;
+    std::vector<partnership::CandidatePriority> priorities;
+    std::vector<partnership::Ballot> ballots;
+    std::vector<partnership::WorkItem> items;
+    std::vector<improvement::Measure> measures;
+    std::optional<partnership::AnnualReview> review;
+    std::vector<partnership::CandidatePriority> next_year;
+};
+Result<ProgrammeData> LoadProgramme(store::Connection& conn, std::int64_t group_id, int year);
+// BeginProgrammeRequest for those who manage the programme (`manage`), or else for those who read it.
+std::optional<std::pair<GroupStanding, int>> BeginProgrammePage(RequestContext& ctx, bool manage);
+// The programme page of `year`, with `form` as typed when one of its forms was rejected (`status` 422).
+void RenderProgramme(RequestContext& ctx, experience_pages::ExperienceCache& cache, const GroupStanding& standing,
+                     int year, const FormState& form, int status);
+// The page's forms (programme_forms.cpp).
+void AddEvidence(RequestContext& ctx, experience_pages::ExperienceCache& cache);
+void AddPriority(RequestContext& ctx, experience_pages::ExperienceCache& cache);
+void SaveReview(RequestContext& ctx, experience_pages::ExperienceCache& cache);
+void SeedNextYear(RequestContext& ctx);
+void SetSurveyOrganisation(RequestContext& ctx, experience_pages::ExperienceCache& cache);
 
 // Survey items of the group's organisation that the programme year's evidence can rest on: rated below
 // the expected range, or significantly worse than the year before, in the newest published survey year
@@ -69,12 +107,12 @@ SurveyEvidence FindSurveyEvidence(RequestContext& ctx, experience_pages::Experie
                                   int programme_year);
 
 // The diversity view as page data. `exact`: the figures as they are, for those who hold the members'
-// records. Otherwise carevoice's disclosure control: a count of people derived from diversity answers,
-// tumour experience or treatment stage is shown only when it is at least `threshold` (zero included, as
-// partnership/publication.hpp decides), its share is withheld with it, the totals of a dimension with a
-// withheld count are withheld too (so that it cannot be worked out), the seldom-heard flags (which say a
-// count is zero) are not shown, and lapsed members are counted, not named.
-nlohmann::json DiversityJson(const partnership::DiversityView& view, bool exact, int threshold);
+// records. Otherwise the one disclosure rule of partnership/publication.hpp (kDiversityDisclosureRule): a count
+// of people derived from diversity answers, tumour experience or treatment stage below 5 (none included)
+// reads "Fewer than 5" with its share withheld, the totals of a dimension with a withheld count are withheld
+// too (so that it cannot be worked out), the seldom-heard flags (which say a count is zero) are not shown,
+// and lapsed members are counted, not named.
+nlohmann::json DiversityJson(const partnership::DiversityView& view, bool exact);
 std::string Percent(double share);  // 0.097 -> "9.7%"
 
 // Route registration of each part; RegisterProgrammeRoutes (pages_partnership.hpp) calls them.

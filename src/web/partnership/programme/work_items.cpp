@@ -15,7 +15,6 @@
 namespace carevoice::web::partnership_pages {
 namespace {
 
-
 constexpr int kBlankMilestoneRows = 2;  // empty rows offered after the item's milestones
 constexpr int kMinMilestoneRows = 3;
 constexpr int kMaxMilestoneRows = 20;
