@@ -171,7 +171,10 @@ describe('signed in as admin', () => {
     { path: '/admin/users/new', h1: 'Add a user' },
     { path: '/admin/audit', h1: 'Audit log' },
     { path: '/admin/audit?username=nobody-at-all', h1: 'Audit log', label: '/admin/audit with a filter that matches nothing' },
-    { path: '/admin/audit?from=not-a-date', status: 422, label: '/admin/audit with a bad date (422 error page)' },
+    { path: '/admin/audit?from=not-a-date', h1: 'Audit log', label: '/admin/audit with a bad date (the log, with an error summary)' },
+    { path: '/admin/audit?person=member', h1: 'Audit log', label: '/admin/audit filtered by whose account' },
+    { path: '/admin/users/2/disable', label: 'disabling an account asks first' },
+    { path: '/admin/users/2/reset-password', label: 'resetting a password asks first' },
     { path: '/no-such-page', status: 404, h1: 'Page not found' },
   ];
   for (const p of pages) {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  DEMO_USERS, expectAxeClean, launchBrowser, signIn, startServer, stopServerAndCheck, submitAndWait,
+  closeBrowserAndServer, DEMO_USERS, demoGroupPath, expectAxeClean, signIn, startServerAndBrowser,
+  stopServerAndCheck, submitAndWait
 } from './helpers.mjs';
 
 let server;
@@ -19,18 +20,11 @@ const NAMED_MINUTES = '## Parking\n\nMembers discussed the car park.\n' +
 const FIXED_MINUTES = '## Parking\n\nMembers discussed the car park.\nA member said it costs too much.';
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const html = await (await fetch(`${server.baseURL}/partnership`)).text();
-  const match = html.match(/<a href="(\/groups\/\d+)">Milton Keynes Cancer Patient Partnership \(demo\)<\/a>/);
-  assert.ok(match, 'the landing page links the demo group');
-  groupPath = match[1];
+  ({ server, browser } = await startServerAndBrowser());
+  groupPath = await demoGroupPath(server);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 test('a facilitator is stopped from publishing minutes naming a member who has not agreed, then publishes them',
   async (t) => {

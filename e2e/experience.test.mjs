@@ -138,8 +138,33 @@ test('an alliance profile is rated and shows scores by sex and deprivation', asy
   await expectNoBlockingAxeViolations(t, 'the Peninsula profile');
 });
 
+// Every year of the survey can be chosen (issue 10, item 5): 2016 has published scores and trends only.
+for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 667 }]]) {
+  test(`2016 is chosen on a profile and shows the published scores, unadjusted, on a ${label}`, async (t) => {
+    const ctx = await browser.newContext({ bypassCSP: true, viewport, isMobile: label === 'phone' });
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${server.baseURL}/experience/organisations/RA9`);
+      await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: '2016 (scores and trends only)' }).click()]);
+      assert.equal((await p.locator('h1').innerText()).trim(), 'Torbay and South Devon NHS Foundation Trust: 2016');
+      assert.match(await p.locator('main').innerText(), /There are no case-mix adjusted ratings for 2016/);
+      // Q8 in 2016 as published (cpes_2015_2018_results.csv.gz): 82% of 534; nothing published for 2015.
+      const q8 = await p.locator('tr', { has: p.locator('a', { hasText: /^Q8$/ }) }).innerText();
+      assert.match(q8, /\b534\b/);
+      assert.match(q8, /82%/);
+      assert.match(q8, /Not available for 2015 and 2016/);
+      assert.equal(await p.locator('.nhsuk-error-summary').count(), 0);
+      const { blocking } = await runAxe(p);
+      assert.equal(blocking.length, 0, formatViolations(`axe on the 2016 profile (${label})`, blocking));
+    } finally {
+      await ctx.close();
+    }
+  });
+}
+
 test('the server exits cleanly and its sanitizers reported nothing', async () => {
   await context.close();
   await browser.close(); // closes its keep-alive connections, so the server stops at once
   await stopServerAndCheck(server);
 });
+

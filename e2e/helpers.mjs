@@ -364,3 +364,68 @@ export async function expectAxeClean(t, page, label) {
   }
   if (blocking.length) throw new Error(formatViolations(`serious/critical axe violations on ${label} (${page.url()})`, blocking));
 }
+
+/**
+ * The tables of the page that sit in a box with a fixed height hiding some of their rows: for each table,
+ * any ancestor that scrolls vertically (overflow-y auto, scroll or hidden) and holds more than it shows.
+ * Returns a description of each (its caption, or its first header), empty when every row can be seen.
+ */
+export async function tablesHidingRows(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const table of document.querySelectorAll('table')) {
+      for (let el = table.parentElement; el && el !== document.body; el = el.parentElement) {
+        const overflowY = getComputedStyle(el).overflowY;
+        if (['auto', 'scroll', 'hidden'].includes(overflowY) && el.scrollHeight > el.clientHeight + 2) {
+          const name = table.caption?.innerText || table.querySelector('th')?.innerText || '(a table)';
+          found.push(`${name.trim()} (${el.clientHeight}px shown of ${el.scrollHeight}px)`);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * Tables that do not fit a phone as the NHS.UK frontend means them to: a table wider than the window
+ * that does not use the responsive pattern (each cell labelled with its column) — on a page of matrices
+ * (matricesMayScroll: areas by measures, say, read across and down) one in a labelled, focusable region
+ * that scrolls sideways is allowed — and responsive
+ * tables with a data cell that does not say which column it is in (a row's header names the row, and a
+ * cell alone in its row or spanning several columns holds a sentence, so neither needs one).
+ */
+export async function tablesThatDoNotFit(page, { matricesMayScroll = false } = {}) {
+  return page.evaluate((matricesMayScroll) => {
+    const found = [];
+    for (const table of document.querySelectorAll('table')) {
+      const name = (table.caption?.innerText || table.querySelector('th')?.innerText || '(a table)').trim();
+      if (table.classList.contains('nhsuk-table--responsive')) {
+        for (const cell of table.querySelectorAll('tbody td')) {
+          if (cell.colSpan === 1 && cell.parentElement.cells.length > 1 && !cell.querySelector('.nhsuk-table__heading')) {
+            found.push(`${name}: a cell without its column heading ("${cell.innerText.trim().slice(0, 40)}")`);
+            break;
+          }
+        }
+        continue;
+      }
+      if (table.getBoundingClientRect().width <= window.innerWidth + 1) continue;
+      if (!matricesMayScroll) { found.push(`${name}: ${Math.round(table.getBoundingClientRect().width)}px wide on a ${window.innerWidth}px window`); continue; }
+      const region = table.closest('[role="region"][tabindex="0"]');
+      if (!region || !(region.getAttribute('aria-label') || region.getAttribute('aria-labelledby'))) {
+        found.push(`${name}: ${Math.round(table.getBoundingClientRect().width)}px wide on a ${window.innerWidth}px window`);
+      }
+    }
+    return found;
+  }, matricesMayScroll);
+}
+
+/**
+ * The address of the demo partnership group ("/groups/<id>"), as the partnership landing page links it.
+ */
+export async function demoGroupPath(server) {
+  const html = await (await fetch(`${server.baseURL}/partnership`)).text();
+  const match = html.match(/<a href="(\/groups\/\d+)">Milton Keynes Cancer Patient Partnership \(demo\)<\/a>/);
+  if (!match) throw new Error('the partnership landing page does not link the demo group');
+  return match[1];
+}

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  DEMO_USERS, formatViolations, launchBrowser, runAxe, signIn, startServer, stopServerAndCheck, submitAndWait,
+  closeBrowserAndServer, DEMO_USERS, demoGroupPath, formatViolations, runAxe, signIn, startServerAndBrowser,
+  stopServerAndCheck, submitAndWait
 } from './helpers.mjs';
 
 let server;
@@ -29,19 +30,11 @@ const MEMBER_PHONE = /01632 9600\d\d/;
 const MEMBER_ADDRESS = '1 Demo Row';
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const res = await fetch(`${server.baseURL}/partnership`);
-  const html = await res.text();
-  const match = html.match(/<a href="(\/groups\/\d+)">Milton Keynes Cancer Patient Partnership \(demo\)<\/a>/);
-  assert.ok(match, 'the landing page links the demo group');
-  groupPath = match[1];
+  ({ server, browser } = await startServerAndBrowser());
+  groupPath = await demoGroupPath(server);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 async function expectNoBlockingAxeViolations(t, page, label) {
   const { blocking, notes, passes } = await runAxe(page);
@@ -89,6 +82,16 @@ test('a facilitator adds a member, records a meeting with an action, and the pag
     response = await page.goto(`${server.baseURL}${groupPath}/edit`);
     assert.equal(response.status(), 200);
     await expectNoBlockingAxeViolations(t, page, 'the group edit form');
+    // One part at a time: the contact details on their own page, saved without the rest.
+    await page.click('a.nhsuk-contents-list__link:has-text("How people can get in touch")');
+    assert.equal(await page.locator('h1').innerText(), 'How people can get in touch to join');
+    assert.equal(await page.locator('#document_text').count(), 0, 'only the contact fields');
+    await expectNoBlockingAxeViolations(t, page, 'the contact part of the group edit form');
+    // (The number typed again as it is: a later test reads the demo's number on the public page.)
+    await page.fill('#contact_phone', await page.inputValue('#contact_phone'));
+    response = await submitAndWait(page, 'main form button[type="submit"]');
+    assert.equal(response.status(), 200);
+    assert.match(await page.locator('.nhsuk-notification-banner').innerText(), /Saved the contact details/);
 
     // Add a member who prefers post (no internet).
     await page.goto(`${server.baseURL}${groupPath}/members`);
@@ -179,14 +182,19 @@ test('the facilitator logs an impact on a phone and it appears on the public "yo
     let response = await page.goto(`${server.baseURL}${groupPath}/impacts/new`);
     assert.equal(response.status(), 200);
     await expectNoBlockingAxeViolations(t, page, 'the impact form on a phone');
+    // The field budget (issue 10, item 2): five fields to fill in, everything else optional with stated defaults.
+    assert.equal(await page.locator('form [aria-required="true"]').count(), 5, 'five required fields');
+    const visibleFields = await page.locator('form input:visible:not([type=hidden]), form select:visible, form textarea:visible').count();
+    assert.ok(visibleFields <= 6, `at most the five fields and "another organisation" are open (${visibleFields})`);
     await page.fill('#title', IMPACT_TITLE);
     await page.selectOption('#kind', 'access');
-    await page.fill('#organisation', 'Milton Keynes University Hospital');
-    await page.check('#influence-strong');
-    await page.check('#domain-service_delivery_and_resources');
-    await page.check('#involvement-partnership');
+    // The organisation is chosen from those carevoice knows the group works with.
+    await page.selectOption('#organisation_choice', { label: 'Milton Keynes University Hospital NHS Foundation Trust' });
     await page.fill('#you_said', 'Working carers could not come to daytime chemotherapy appointments');
     await page.fill('#we_did', 'The day unit opened two evening sessions a week');
+    // To publish it, the difference it made is needed: under "More about it".
+    await page.click('summary:has-text("More about it")');
+    await page.check('#influence-strong');
     await page.fill('#difference_made', 'Twelve patients a month now come in the evening');
     await page.check('#is_public');
     response = await submitAndWait(page, 'form button[type="submit"]:has-text("Save impact")');

@@ -11,22 +11,17 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  DEMO_USERS, expectAxeClean, launchBrowser, signIn, startServer, stopServerAndCheck, submitAndWait,
+  closeBrowserAndServer, DEMO_USERS, expectAxeClean, signIn, startServerAndBrowser, stopServerAndCheck,
+  submitAndWait
 } from './helpers.mjs';
 
 let server;
 let browser;
 let pathwayPath; // /pathways/<id> of a cancer pathway with an open 28-day clock, found by the key worker
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
+before(async () => ({ server, browser } = await startServerAndBrowser()));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 async function signedInPage(user, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, bypassCSP: true }); // axe is injected as a script
@@ -152,6 +147,42 @@ test('a coordinator of another organisation must break glass to open the patient
   assert.match(await admin.locator('main').innerText(), /Patient rang the hospice out of hours in pain/);
   await expectAxeClean(t, admin, '/admin/break-glass');
   await admin.context().close();
+});
+
+test('a key worker opens a pathway\'s alerts from the tracking list and acknowledges one with a note, on a desktop and a phone', async (t) => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 667 }]) {
+    const page = await signedInPage(DEMO_USERS.coordinator, viewport);
+    await page.goto(`${server.baseURL}/pathway/tracking?sort=alerts`);
+    const link = page.locator('main table a[href^="/pathway/tracking/alerts/"]').first();
+    const named = await link.locator('xpath=..').innerText(); // "3 alerts on …: No key worker; …"
+    await link.click();
+    assert.equal(await page.locator('h1').innerText(), 'Alerts on this pathway');
+    await expectAxeClean(t, page, `a pathway's alerts at ${viewport.width}px`);
+    const cards = page.locator('main .nhsuk-card');
+    const count = await cards.count();
+    assert.ok(count >= 1, 'the pathway has alerts');
+    const first = cards.first();
+    const label = await first.locator('h2').innerText();
+    assert.ok(named.includes(label), `the list named "${label}": ${named}`);
+    assert.match(await first.innerText(), /What to do:/);
+    // Without a note it is refused, naming the field, and nothing is lost.
+    const refused = await submitAndWait(page, 'main .nhsuk-card >> nth=0 >> button[type="submit"]');
+    assert.equal(refused.status(), 422);
+    assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Enter a note/);
+    await expectAxeClean(t, page, `a pathway's alerts, refused, at ${viewport.width}px`);
+    await page.locator('main .nhsuk-card').first().locator('textarea').fill('Rang the team; key worker named tomorrow');
+    const done = await submitAndWait(page, 'main .nhsuk-card >> nth=0 >> button[type="submit"]');
+    assert.equal(done.status(), 200);
+    assert.match(await page.locator('.nhsuk-notification-banner').first().innerText(), /Alert acknowledged on pathway/);
+    if (count > 1) {
+      assert.equal(await page.locator('h1').innerText(), 'Alerts on this pathway', 'back to the other alerts');
+      assert.equal(await page.locator('main .nhsuk-card').count(), count - 1);
+      assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(`\\n${label}\\n`));
+    } else {
+      assert.equal(await page.locator('h1').innerText(), 'Tracking list');
+    }
+    await page.context().close();
+  }
 });
 
 test('the outcomes page lays the measures out for the four CCG areas, on a desktop and a phone', async (t) => {
