@@ -14,6 +14,7 @@
 #include "store/pathway_events_repository.hpp"
 #include "web/http/app.hpp"
 #include "web/http/json_body.hpp"
+#include "web/pathway/pages.hpp"
 #include "web/pathway/tracking_model.hpp"
 
 namespace carevoice::web {
@@ -40,8 +41,10 @@ void NotOnList(RequestContext& ctx, const std::string& what) {
     ctx.Error(404, "not_found", "There is no " + what + " with that id on your list.");
 }
 
-// The pathway of the address, if it is on the user's list (otherwise the error has been sent).
-std::optional<pathway::PathwayRecord> PathwayOfRequest(RequestContext& ctx, TrackingCache& cache) {
+// The pathway of the address, if the user may see it (otherwise the error has been sent): the same decision
+// as its pages (pathway_pages::DecideForPathway), so a coordinator who broke glass on the page may read it
+// here too, and one who has not is told how. A refusal is audited as `action`.
+std::optional<pathway::PathwayRecord> PathwayOfRequest(RequestContext& ctx, const std::string& action) {
     auto id = IdParam(ctx);
     if (!id) return std::nullopt;
     auto record = store::PathwayRepository(ctx.db()).FindPathway(*id);
@@ -53,12 +56,22 @@ std::optional<pathway::PathwayRecord> PathwayOfRequest(RequestContext& ctx, Trac
         InternalError(ctx, record.status());
         return std::nullopt;
     }
-    auto visible = PathwayInScope(ctx, cache, *record);
-    if (!visible.ok()) {
-        InternalError(ctx, visible.status());
+    auto decision = pathway_pages::DecideForPathway(ctx, record->id);
+    if (!decision.ok()) {
+        InternalError(ctx, decision.status());
         return std::nullopt;
     }
-    if (!*visible) {
+    const std::string record_id = std::to_string(record->id);
+    if (*decision == pathway::AccessDecision::kNeedsBreakGlass) {
+        ctx.Audit(action, "pathway", record_id, "denied: needs break glass");
+        ctx.Error(403, "break_glass_needed",
+                  "This pathway does not involve your organisation. To see it, break glass on its page, " +
+                      pathway_pages::PathwayPath(record->id) +
+                      ", giving your reason; the API then answers for the same time as the page.");
+        return std::nullopt;
+    }
+    if (!pathway::IsAllowed(*decision)) {
+        ctx.Audit(action, "pathway", record_id, "denied");
         NotOnList(ctx, "pathway");
         return std::nullopt;
     }
@@ -97,7 +110,7 @@ nlohmann::json AlertJson(const TrackingRow& r, const pathway::Alert& a) {
             {"cause_on", a.cause_on.ToString()}};
 }
 
-void GetPatient(RequestContext& ctx, TrackingCache& cache) {
+void GetPatient(RequestContext& ctx, TrackingCache&) {
     auto id = IdParam(ctx);
     if (!id) return;
     store::PathwayRepository repo(ctx.db());
@@ -106,15 +119,19 @@ void GetPatient(RequestContext& ctx, TrackingCache& cache) {
     if (!patient.ok()) return InternalError(ctx, patient.status());
     auto pathways = repo.ListPathwaysOfPatient(*id);
     if (!pathways.ok()) return InternalError(ctx, pathways.status());
+    auto access = pathway_pages::DecideForPatient(ctx, *pathways);
+    if (!access.ok()) return InternalError(ctx, access.status());
     nlohmann::json refs = nlohmann::json::array();
-    for (const auto& p : *pathways) {
-        auto visible = PathwayInScope(ctx, cache, p);
-        if (!visible.ok()) return InternalError(ctx, visible.status());
-        if (*visible)
+    for (std::size_t i = 0; i < pathways->size(); ++i) {
+        const auto& p = (*pathways)[i];
+        if (access->pathway_allowed[i])
             refs.push_back(
                 {{"id", p.id}, {"ref", p.ref}, {"status", std::string(NameOf(pathway::kPathwayStatuses, p.status))}});
     }
-    if (refs.empty()) return NotOnList(ctx, "patient");
+    if (!access->allowed) {
+        ctx.Audit("patient.view", "patient", std::to_string(*id), "denied");
+        return NotOnList(ctx, "patient");
+    }
     ctx.Audit("patient.view", "patient", std::to_string(*id), "success");
     const auto& p = *patient;
     ctx.Json(200, {{"id", p.id},
@@ -136,7 +153,7 @@ void GetPatient(RequestContext& ctx, TrackingCache& cache) {
 }
 
 void GetPathway(RequestContext& ctx, TrackingCache& cache) {
-    auto record = PathwayOfRequest(ctx, cache);
+    auto record = PathwayOfRequest(ctx, "pathway.view");
     if (!record) return;
     auto snapshot = cache.Get(ctx.db(), ctx.app.clock().Today());
     if (!snapshot.ok()) return InternalError(ctx, snapshot.status());
@@ -168,8 +185,8 @@ void GetPathway(RequestContext& ctx, TrackingCache& cache) {
               {"data_quality_problems", problems}});
 }
 
-void GetEvents(RequestContext& ctx, TrackingCache& cache) {
-    auto record = PathwayOfRequest(ctx, cache);
+void GetEvents(RequestContext& ctx, TrackingCache&) {
+    auto record = PathwayOfRequest(ctx, "pathway.events.view");
     if (!record) return;
     auto events = store::PathwayEventsRepository(ctx.db()).ListByPathway(record->ref);
     if (!events.ok()) return InternalError(ctx, events.status());
@@ -179,8 +196,8 @@ void GetEvents(RequestContext& ctx, TrackingCache& cache) {
     ctx.Json(200, {{"pathway_id", record->id}, {"ref", record->ref}, {"events", out}});
 }
 
-void PostEvent(RequestContext& ctx, TrackingCache& cache) {
-    auto record = PathwayOfRequest(ctx, cache);
+void PostEvent(RequestContext& ctx, TrackingCache&) {
+    auto record = PathwayOfRequest(ctx, "pathway.event.add");
     if (!record) return;
     std::map<std::string, JsonField> schema;
     for (const char* column : pathway::kEventColumns) {

@@ -1,5 +1,6 @@
 // HTTP behaviour of the pathway JSON API (/api/v1/pathway/…) over TrackingFixture's pathways: the same
-// access rule as the pages (a coordinator of another organisation gets 404, not the data), the clocks, events
+// access rule as the pages (a coordinator of another organisation is told to break glass, and gets no data
+// until they have), the clocks, events
 // added one at a time and imported as CSV, the tracking list and alerts, and the one error shape.
 #include <gtest/gtest.h>
 
@@ -47,10 +48,10 @@ TEST_F(PathwayApiTest, APathwayComesWithItsClocksAndIsAudited) {
     EXPECT_EQ(CountAuditEntries(fx.server(), "pathway.view"), 1);
 }
 
-TEST_F(PathwayApiTest, ACoordinatorOfAnotherOrganisationGetsNotFound) {
+TEST_F(PathwayApiTest, ACoordinatorOfAnotherOrganisationIsToldToBreakGlassAndGetsNoData) {
     auto other = fx.As("coord_ryy");
-    ExpectError(other->Get(Path("RED0")), 404, "not_found", "");
-    ExpectError(other->Get(Path("RED0", "/events")), 404, "not_found", "");
+    ExpectError(other->Get(Path("RED0")), 403, "break_glass_needed", "");
+    ExpectError(other->Get(Path("RED0", "/events")), 403, "break_glass_needed", "");
     const auto patient = CountRows(fx.server(), "SELECT patient_id FROM pathways WHERE ref = 'RED0'");
     auto r = other->Get("/api/v1/pathway/patients/" + std::to_string(patient));
     ExpectError(r, 404, "not_found", "");
@@ -58,10 +59,37 @@ TEST_F(PathwayApiTest, ACoordinatorOfAnotherOrganisationGetsNotFound) {
     auto list = other->Get("/api/v1/pathway/tracking");
     ASSERT_TRUE(list);
     EXPECT_EQ(Json(list)["total"], 0);
-    EXPECT_EQ(CountAuditEntries(fx.server(), "patient.view"), 0);
+    // Every refusal is in the audit log, none as a view.
+    EXPECT_EQ(CountAuditEntries(fx.server(), "patient.view", "success"), 0);
+    EXPECT_EQ(CountAuditEntries(fx.server(), "patient.view", "denied"), 1);
+    EXPECT_EQ(CountAuditEntries(fx.server(), "pathway.view", "denied: needs break glass"), 1);
+    EXPECT_EQ(CountAuditEntries(fx.server(), "pathway.events.view", "denied: needs break glass"), 1);
     ExpectError(fx.As("member")->Get(Path("RED0")), 403, "forbidden", "");
     Browser anonymous(fx.server().port());
     ExpectError(anonymous.Get(Path("RED0")), 401, "unauthenticated", "");
+}
+
+// The API decides as the pages do: glass broken on the pathway's page opens it through the API too.
+TEST_F(PathwayApiTest, GlassBrokenOnThePageOpensThePathwayThroughTheApi) {
+    auto other = fx.As("coord_ryy");
+    const std::string page = "/pathways/" + std::to_string(fx.PathwayId("RED0"));
+    const std::string csrf = other->CsrfFrom(page);
+    auto glass = other->PostForm(
+        page + "/break-glass",
+        {{"csrf_token", csrf}, {"reason", "Patient rang our crisis line out of hours"}, {"next", page}});
+    ASSERT_TRUE(glass);
+    ASSERT_EQ(glass->status, 303) << glass->body;
+    auto r = other->Get(Path("RED0"));
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(Json(r)["ref"], "RED0");
+    const auto patient = CountRows(fx.server(), "SELECT patient_id FROM pathways WHERE ref = 'RED0'");
+    auto p = other->Get("/api/v1/pathway/patients/" + std::to_string(patient));
+    ASSERT_TRUE(p);
+    ASSERT_EQ(p->status, 200) << p->body;
+    EXPECT_EQ(Json(p)["given_name"], "Ann");
+    // Still not on their list: the list is the pathways their organisation is involved in.
+    EXPECT_EQ(Json(other->Get("/api/v1/pathway/tracking"))["total"], 0);
 }
 
 TEST_F(PathwayApiTest, APatientOnTheListIsReturnedAndAudited) {

@@ -23,6 +23,17 @@ Result<pathway::AccessDecision> DecideForPathway(RequestContext& ctx, std::int64
     return pathway::DecidePatientAccess(ctx.user->role, org, involved, glass);
 }
 
+Result<PatientVisibility> DecideForPatient(RequestContext& ctx, const std::vector<pathway::PathwayRecord>& pathways) {
+    PatientVisibility access;
+    access.allowed = pathways.empty();
+    for (const auto& r : pathways) {
+        CV_ASSIGN_OR_RETURN(auto decision, DecideForPathway(ctx, r.id));
+        access.pathway_allowed.push_back(pathway::IsAllowed(decision));
+        access.allowed = access.allowed || access.pathway_allowed.back();
+    }
+    return access;
+}
+
 std::optional<OpenPathway> BeginPathwayRequest(RequestContext& ctx, const std::string& action) {
     auto id = text::ParseInt(ctx.params["id"]);
     store::PathwayRepository repo(ctx.db());

@@ -48,6 +48,14 @@ struct OpenPathway {
 // The access decision for one pathway and the signed-in user (who must be signed in).
 Result<pathway::AccessDecision> DecideForPathway(RequestContext& ctx, std::int64_t pathway_id);
 
+// Whether the signed-in user may see a patient, on the page and through the API alike: when one of the
+// patient's pathways may be seen (DecideForPathway, break glass included), or the patient has none yet.
+struct PatientVisibility {
+    bool allowed = false;
+    std::vector<bool> pathway_allowed;  // for each of `pathways`, in order
+};
+Result<PatientVisibility> DecideForPatient(RequestContext& ctx, const std::vector<pathway::PathwayRecord>& pathways);
+
 // The first step of every page of one pathway (the path's :id): loads it and decides. Answers the request
 // and returns nothing for an unknown pathway (404), an unreadable database (503), a role that never sees
 // patients (403) or a coordinator of another organisation without break glass (403 with the break-glass

@@ -99,16 +99,13 @@ void ShowPatient(RequestContext& ctx) {
     auto pathways = patient.ok() ? repo.ListPathwaysOfPatient(patient->id)
                                  : Result<std::vector<pathway::PathwayRecord>>(patient.status());
     if (!pathways.ok()) return ctx.Error(503, Status::Unavailable("the patient cannot be read now"));
-    bool allowed = pathways->empty();
+    auto access = DecideForPatient(ctx, *pathways);
+    if (!access.ok()) return ctx.Error(503, Status::Unavailable("the patient cannot be read now"));
     nlohmann::json list = nlohmann::json::array();
     const pathway::PathwayRecord* shown = nullptr;
-    for (const auto& r : *pathways) {
-        auto d = DecideForPathway(ctx, r.id);
-        if (!d.ok()) return ctx.Error(503, Status::Unavailable("the patient cannot be read now"));
-        if (pathway::IsAllowed(*d)) {
-            allowed = true;
-            if (!shown) shown = &r;
-        }
+    for (std::size_t i = 0; i < pathways->size(); ++i) {
+        const auto& r = (*pathways)[i];
+        if (access->pathway_allowed[i] && !shown) shown = &r;
         list.push_back({{"href", PathwayPath(r.id)},
                         {"ref", r.ref},
                         {"kind", std::string(LabelOf(pathway::kPathwayKinds, r.kind))},
@@ -117,7 +114,7 @@ void ShowPatient(RequestContext& ctx) {
                         {"status", std::string(LabelOf(pathway::kPathwayStatuses, r.status))}});
     }
     const std::string record_id = std::to_string(patient->id);
-    if (!allowed) {
+    if (!access->allowed) {
         ctx.Audit("patient.view", "patient", record_id, "denied: needs break glass");
         return RenderBreakGlass(ctx, pathways->front().id, ctx.req.path);
     }
