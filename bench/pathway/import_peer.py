@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The peer for `carevoice import events`: Python's csv + sqlite3 loading the same events file into a
-table of the same shape with the same primary key (pathway_ref, event_id), in one transaction.
+table of the same shape with the same primary key (pathway_ref, event_id), WITHOUT ROWID like carevoice's
+(migration 0014), in one transaction.
 Usage: import_peer.py EVENTS.csv DB"""
 import csv
 import sqlite3
@@ -16,7 +17,7 @@ conn.execute(
     " type TEXT NOT NULL, provider TEXT NOT NULL, route TEXT NOT NULL, modality TEXT NOT NULL,"
     " admitted TEXT NOT NULL, outcome TEXT NOT NULL, until_date TEXT NOT NULL, to_provider TEXT NOT NULL,"
     " supersedes TEXT NOT NULL, recorded_at INTEGER NOT NULL, recorded_by TEXT NOT NULL,"
-    " PRIMARY KEY (pathway_ref, event_id))")
+    " PRIMARY KEY (pathway_ref, event_id)) WITHOUT ROWID")
 now = int(time.time())
 with open(path, newline="", encoding="utf-8") as f:
     reader = csv.reader(f)

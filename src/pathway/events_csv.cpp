@@ -1,6 +1,8 @@
 #include "pathway/events_csv.hpp"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -27,21 +29,47 @@ bool IsOdsCode(std::string_view s) {
     return true;
 }
 
+// The layout's columns, in the order of kEventColumns.
+enum class Col : std::size_t {
+    kPathwayId,
+    kEventId,
+    kDate,
+    kType,
+    kProvider,
+    kRoute,
+    kModality,
+    kAdmitted,
+    kOutcome,
+    kUntil,
+    kToProvider,
+    kSupersedes
+};
+constexpr std::size_t kColumnCount = std::size(kEventColumns);
+
+// Where each column of the layout is in a file's rows (-1: absent), found once from the header.
+using Positions = std::array<int, kColumnCount>;
+Positions PositionsOf(const csv::Header& header) {
+    Positions p{};
+    for (std::size_t c = 0; c < kColumnCount; ++c) p[c] = header.Index(kEventColumns[c]);
+    return p;
+}
+
 class LineReader {
   public:
-    LineReader(const csv::Header& header, const std::vector<std::string_view>& fields, std::size_t line,
+    LineReader(const Positions& positions, const std::vector<std::string_view>& fields, std::size_t line,
                std::vector<FieldProblem>& problems)
-        : header_(header), fields_(fields), line_(line), problems_(problems) {}
+        : positions_(positions), fields_(fields), line_(line), problems_(problems) {}
 
-    std::string_view Get(const char* column) const {
-        const int i = header_.Index(column);
+    std::string_view Get(Col column) const {
+        const int i = positions_[static_cast<std::size_t>(column)];
         if (i < 0 || static_cast<std::size_t>(i) >= fields_.size()) return {};
         return fields_[static_cast<std::size_t>(i)];
     }
-    void Problem(const char* column, std::string problem) {
-        problems_.push_back({"line " + std::to_string(line_) + ", " + column, std::move(problem)});
+    void Problem(Col column, std::string problem) {
+        problems_.push_back({"line " + std::to_string(line_) + ", " + kEventColumns[static_cast<std::size_t>(column)],
+                             std::move(problem)});
     }
-    bool Required(const char* column, std::string_view what_for) {
+    bool Required(Col column, std::string_view what_for) {
         if (!Get(column).empty()) return true;
         Problem(column, "is empty; " + std::string(what_for));
         return false;
@@ -49,13 +77,13 @@ class LineReader {
     std::size_t line() const { return line_; }
 
   private:
-    const csv::Header& header_;
+    const Positions& positions_;
     const std::vector<std::string_view>& fields_;
     std::size_t line_;
     std::vector<FieldProblem>& problems_;
 };
 
-std::optional<CivilDate> ReadDate(LineReader& r, const char* column) {
+std::optional<CivilDate> ReadDate(LineReader& r, Col column) {
     const std::string_view text = r.Get(column);
     if (text.empty()) return std::nullopt;
     auto date = CivilDate::Parse(text);
@@ -67,8 +95,7 @@ std::optional<CivilDate> ReadDate(LineReader& r, const char* column) {
 }
 
 template <typename T>
-std::optional<T> ReadWord(LineReader& r, const char* column, std::optional<T> (*parse)(std::string_view),
-                          const char* words) {
+std::optional<T> ReadWord(LineReader& r, Col column, std::optional<T> (*parse)(std::string_view), const char* words) {
     const std::string_view text = r.Get(column);
     if (text.empty()) return std::nullopt;
     auto value = parse(text);
@@ -86,50 +113,50 @@ std::optional<bool> ParseYesNo(std::string_view s) {
 void CheckRequired(LineReader& r, const Event& e) {
     switch (e.type) {
         case EventType::kReferralReceived:
-            r.Required("route", "a referral needs its route");
-            r.Required("provider", "a referral needs the provider it went to");
+            r.Required(Col::kRoute, "a referral needs its route");
+            r.Required(Col::kProvider, "a referral needs the provider it went to");
             break;
         case EventType::kConsultantUpgrade:
-            r.Required("provider", "an upgrade needs the provider that made it");
+            r.Required(Col::kProvider, "an upgrade needs the provider that made it");
             break;
         case EventType::kAppointmentMissed:
-            r.Required("until", "a missed first appointment needs the date the patient rebooked");
+            r.Required(Col::kUntil, "a missed first appointment needs the date the patient rebooked");
             break;
         case EventType::kDiagnosisCommunicated:
-            r.Required("outcome", "say whether it was cancer or ruled out");
+            r.Required(Col::kOutcome, "say whether it was cancer or ruled out");
             break;
         case EventType::kOfferDeclined:
-            r.Required("until", "a declined offer needs the date the patient is available");
-            r.Required("admitted", "say whether the offered treatment was admitted (yes or no)");
-            r.Required("modality", "a declined offer needs the treatment offered");
+            r.Required(Col::kUntil, "a declined offer needs the date the patient is available");
+            r.Required(Col::kAdmitted, "say whether the offered treatment was admitted (yes or no)");
+            r.Required(Col::kModality, "a declined offer needs the treatment offered");
             break;
         case EventType::kTreatmentStarted:
-            r.Required("modality", "a treatment needs its modality");
-            r.Required("provider", "a treatment needs the provider that gave it");
+            r.Required(Col::kModality, "a treatment needs its modality");
+            r.Required(Col::kProvider, "a treatment needs the provider that gave it");
             break;
         case EventType::kTransferSent:
-            r.Required("provider", "a transfer needs the provider that sent it");
-            r.Required("to_provider", "a transfer needs the provider it went to");
+            r.Required(Col::kProvider, "a transfer needs the provider that sent it");
+            r.Required(Col::kToProvider, "a transfer needs the provider it went to");
             break;
         case EventType::kTransferAccepted:
-            r.Required("provider", "say which provider accepted it");
+            r.Required(Col::kProvider, "say which provider accepted it");
             break;
         default:
             break;
     }
-    if (e.until && *e.until < e.date) r.Problem("until", "is before the event's date");
+    if (e.until && *e.until < e.date) r.Problem(Col::kUntil, "is before the event's date");
 }
 
 // Reads one line's fields into `e`; false when its date or type cannot be read (other problems are only
 // recorded). The line's own problems go to the reader.
 bool ParseLine(LineReader& r, const EventsCsvLimits& limits, Event& e) {
     e.line = r.line();
-    e.pathway_id = std::string(r.Get("pathway_id"));
-    e.event_id = std::string(r.Get("event_id"));
-    e.provider = std::string(r.Get("provider"));
-    e.to_provider = std::string(r.Get("to_provider"));
-    e.supersedes = std::string(r.Get("supersedes"));
-    for (auto [column, value] : {std::pair{"pathway_id", &e.pathway_id}, std::pair{"event_id", &e.event_id}}) {
+    e.pathway_id.assign(r.Get(Col::kPathwayId));
+    e.event_id.assign(r.Get(Col::kEventId));
+    e.provider.assign(r.Get(Col::kProvider));
+    e.to_provider.assign(r.Get(Col::kToProvider));
+    e.supersedes.assign(r.Get(Col::kSupersedes));
+    for (auto [column, value] : {std::pair{Col::kPathwayId, &e.pathway_id}, std::pair{Col::kEventId, &e.event_id}}) {
         if (value->empty()) {
             r.Problem(column, "is empty");
         } else if (value->size() > limits.max_identifier || !IsIdentifier(*value)) {
@@ -138,22 +165,23 @@ bool ParseLine(LineReader& r, const EventsCsvLimits& limits, Event& e) {
         }
     }
     if (!e.supersedes.empty() && (e.supersedes.size() > limits.max_identifier || !IsIdentifier(e.supersedes))) {
-        r.Problem("supersedes", "is not an event id");
+        r.Problem(Col::kSupersedes, "is not an event id");
     }
-    for (auto [column, value] : {std::pair{"provider", &e.provider}, std::pair{"to_provider", &e.to_provider}}) {
+    for (auto [column, value] : {std::pair{Col::kProvider, &e.provider}, std::pair{Col::kToProvider, &e.to_provider}}) {
         if (!value->empty() && (value->size() > limits.max_provider || !IsOdsCode(*value))) {
             r.Problem(column, "'" + value->substr(0, 20) + "' is not an ODS code (capital letters and digits)");
         }
     }
-    const auto date = ReadDate(r, "date");
-    if (!date && r.Get("date").empty()) r.Problem("date", "is empty");
-    const auto type = ReadWord(r, "type", &ParseEventType, "the event types of the layout");
-    if (!type && r.Get("type").empty()) r.Problem("type", "is empty");
-    e.route = ReadWord(r, "route", &ParseRoute, "urgent_suspected_cancer, urgent_screening, breast_symptomatic, other");
-    e.modality = ReadWord(r, "modality", &ParseModality, "surgery, chemotherapy, radiotherapy, other");
-    e.admitted = ReadWord(r, "admitted", &ParseYesNo, "yes, no");
-    e.outcome = ReadWord(r, "outcome", &ParseOutcome, "cancer, ruled_out");
-    e.until = ReadDate(r, "until");
+    const auto date = ReadDate(r, Col::kDate);
+    if (!date && r.Get(Col::kDate).empty()) r.Problem(Col::kDate, "is empty");
+    const auto type = ReadWord(r, Col::kType, &ParseEventType, "the event types of the layout");
+    if (!type && r.Get(Col::kType).empty()) r.Problem(Col::kType, "is empty");
+    e.route =
+        ReadWord(r, Col::kRoute, &ParseRoute, "urgent_suspected_cancer, urgent_screening, breast_symptomatic, other");
+    e.modality = ReadWord(r, Col::kModality, &ParseModality, "surgery, chemotherapy, radiotherapy, other");
+    e.admitted = ReadWord(r, Col::kAdmitted, &ParseYesNo, "yes, no");
+    e.outcome = ReadWord(r, Col::kOutcome, &ParseOutcome, "cancer, ruled_out");
+    e.until = ReadDate(r, Col::kUntil);
     if (!date || !type) return false;
     e.date = *date;
     e.type = *type;
@@ -173,6 +201,7 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
     CV_ASSIGN_OR_RETURN(bool has_header, reader.Next());
     if (!has_header) return Status::InvalidArgument("The events file is empty: it needs a header row.");
     CV_ASSIGN_OR_RETURN(auto header, csv::Header::Parse(reader.fields(), {"pathway_id", "event_id", "date", "type"}));
+    const Positions positions = PositionsOf(header);
 
     // At most one event a line: reserving for them all saves moving every event as the vector grows, and
     // keeps the views below (into the events' pathway ids) valid.
@@ -194,12 +223,13 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
         if (!*more) break;
         const auto& fields = reader.fields();
         if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
-        LineReader r(header, fields, reader.line(), problems);
         if (fields.size() != header.size()) {
-            r.Problem("row", "has " + std::to_string(fields.size()) + " fields; the header has " +
-                                 std::to_string(header.size()));
+            problems.push_back(
+                {"line " + std::to_string(reader.line()) + ", row",
+                 "has " + std::to_string(fields.size()) + " fields; the header has " + std::to_string(header.size())});
             continue;
         }
+        LineReader r(positions, fields, reader.line(), problems);
         Event e;
         if (!ParseLine(r, limits, e)) continue;
         if (e.pathway_id.empty() || e.event_id.empty()) continue;
@@ -258,12 +288,12 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
 }
 
 Result<Event> EventFromFields(const std::vector<std::string_view>& fields) {
-    static const csv::Header header =
+    static const Positions positions = PositionsOf(
         csv::Header::Parse(std::vector<std::string_view>(std::begin(kEventColumns), std::end(kEventColumns)), {})
-            .value();
+            .value());
     std::vector<FieldProblem> problems;
-    if (fields.size() != header.size()) return Status::InvalidArgument("an event has twelve fields");
-    LineReader r(header, fields, 0, problems);
+    if (fields.size() != kColumnCount) return Status::InvalidArgument("an event has twelve fields");
+    LineReader r(positions, fields, 0, problems);
     Event e;
     const bool read = ParseLine(r, EventsCsvLimits{}, e);
     if (!read || !problems.empty()) {
@@ -273,19 +303,27 @@ Result<Event> EventFromFields(const std::vector<std::string_view>& fields) {
     return e;
 }
 
-std::vector<std::string> EventCsvFields(const Event& e) {
+std::array<std::string_view, 12> EventCsvViews(const Event& e, EventDateTexts& dates) {
+    dates.date = e.date.ToString();
+    dates.until = e.until ? e.until->ToString() : std::string();
     return {e.pathway_id,
             e.event_id,
-            e.date.ToString(),
-            std::string(EventTypeName(e.type)),
+            dates.date,
+            EventTypeName(e.type),
             e.provider,
-            e.route ? std::string(RouteName(*e.route)) : "",
-            e.modality ? std::string(ModalityName(*e.modality)) : "",
-            e.admitted ? (*e.admitted ? "yes" : "no") : "",
-            e.outcome ? std::string(OutcomeName(*e.outcome)) : "",
-            e.until ? e.until->ToString() : "",
+            e.route ? RouteName(*e.route) : std::string_view(),
+            e.modality ? ModalityName(*e.modality) : std::string_view(),
+            e.admitted ? (*e.admitted ? std::string_view("yes") : std::string_view("no")) : std::string_view(),
+            e.outcome ? OutcomeName(*e.outcome) : std::string_view(),
+            dates.until,
             e.to_provider,
             e.supersedes};
+}
+
+std::vector<std::string> EventCsvFields(const Event& e) {
+    EventDateTexts dates;
+    const auto views = EventCsvViews(e, dates);
+    return std::vector<std::string>(views.begin(), views.end());
 }
 
 }  // namespace carevoice::pathway

@@ -1,5 +1,6 @@
 #include "store/pathway_events_repository.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "pathway/events_csv.hpp"
@@ -13,7 +14,30 @@ constexpr const char* kColumns =
     "supersedes";
 constexpr std::size_t kMaxReported = 20;
 
+constexpr const char* kColumnNames[] = {"pathway_ref", "event_id",   "date",        "type",
+                                        "provider",    "route",      "modality",    "admitted",
+                                        "outcome",     "until_date", "to_provider", "supersedes"};
+
 std::string Line(std::int64_t line) { return "line " + std::to_string(line); }
+
+FieldProblem Conflict(std::int64_t line, const std::string& event_id) {
+    return {Line(line) + ", event_id",
+            "'" + event_id + "' is already stored with different details: send a new event that supersedes it"};
+}
+FieldProblem Conflict(const pathway::Event& e) { return Conflict(static_cast<std::int64_t>(e.line), e.event_id); }
+
+FieldProblem Dangling(std::int64_t line, const std::string& supersedes, const std::string& pathway_ref) {
+    return {Line(line) + ", supersedes",
+            "'" + supersedes + "' names no event of pathway " + pathway_ref + " in the file or stored"};
+}
+
+Status Refused(std::vector<FieldProblem> problems) {
+    const auto n = problems.size();
+    return Status::InvalidArgument("The events were not imported: " + std::to_string(n) +
+                                       (n == 1 ? " problem" : " problems") +
+                                       ". Nothing was imported; correct the lines named and try again.",
+                                   std::move(problems));
+}
 
 Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
     std::vector<pathway::Event> out;
@@ -38,7 +62,74 @@ Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
 
 Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<pathway::Event>& events, std::int64_t now,
                                                           const std::string& recorded_by) {
+    if (conn_.engine() == Engine::kPostgres) {
+        CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
+        return ImportStaged(events, now, recorded_by);
+    }
+    // A savepoint makes the import all or nothing even where the caller holds no transaction.
+    CV_RETURN_IF_ERROR(conn_.ExecuteScript("SAVEPOINT import_events"));
+    auto report = ImportDirect(events, now, recorded_by);
+    if (!report.ok()) {
+        (void)conn_.ExecuteScript("ROLLBACK TO import_events; RELEASE import_events");
+        return report.status();
+    }
+    CV_RETURN_IF_ERROR(conn_.ExecuteScript("RELEASE import_events"));
+    return report;
+}
+
+// SQLite: each event is inserted once, skipped where its id is stored; only the skipped events are read
+// back and compared, and only the corrections looked up.
+Result<EventImportReport> PathwayEventsRepository::ImportDirect(const std::vector<pathway::Event>& events,
+                                                                std::int64_t now, const std::string& recorded_by) {
     CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
+    EventImportReport report;
+    report.read = static_cast<std::int64_t>(events.size());
+    std::vector<std::size_t> stored;  // events whose id was already stored
+    {
+        std::vector<std::string> columns(std::begin(kColumnNames), std::end(kColumnNames));
+        columns.insert(columns.end(), {"recorded_at", "recorded_by"});
+        CV_ASSIGN_OR_RETURN(auto bulk, conn_.StartBulkInsert("pathway_events", columns, BulkConflict::kSkipStored));
+        std::array<ValueRef, 14> row;
+        row[12] = now;
+        row[13] = std::string_view(recorded_by);
+        pathway::EventDateTexts dates;
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const auto fields = pathway::EventCsvViews(events[i], dates);
+            std::copy(fields.begin(), fields.end(), row.begin());
+            CV_ASSIGN_OR_RETURN(bool added, bulk->AddRowUnlessStored(row));
+            if (!added) stored.push_back(i);
+        }
+        CV_RETURN_IF_ERROR(bulk->Finish());
+    }
+    std::vector<FieldProblem> problems;
+    pathway::EventDateTexts dates;
+    for (std::size_t i : stored) {
+        if (problems.size() >= kMaxReported) break;
+        const auto& e = events[i];
+        CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(std::string("SELECT ") + kColumns +
+                                                         " FROM pathway_events WHERE pathway_ref = ? AND event_id = ?",
+                                                     {e.pathway_id, e.event_id}));
+        const auto fields = pathway::EventCsvViews(e, dates);
+        bool same = true;
+        for (std::size_t c = 0; c < fields.size() && same; ++c) same = row.Text(c) == fields[c];
+        if (!same) problems.push_back(Conflict(e));
+    }
+    for (const auto& e : events) {
+        if (problems.size() >= kMaxReported) break;
+        if (e.supersedes.empty()) continue;
+        CV_ASSIGN_OR_RETURN(auto named,
+                            conn_.Query("SELECT 1 FROM pathway_events WHERE pathway_ref = ? AND event_id = ?",
+                                        {e.pathway_id, e.supersedes}));
+        if (named.empty()) problems.push_back(Dangling(static_cast<std::int64_t>(e.line), e.supersedes, e.pathway_id));
+    }
+    if (!problems.empty()) return Refused(std::move(problems));
+    report.unchanged = static_cast<std::int64_t>(stored.size());
+    report.inserted = report.read - report.unchanged;
+    return report;
+}
+
+Result<EventImportReport> PathwayEventsRepository::ImportStaged(const std::vector<pathway::Event>& events,
+                                                                std::int64_t now, const std::string& recorded_by) {
     EventImportReport report;
     report.read = static_cast<std::int64_t>(events.size());
     CV_RETURN_IF_ERROR(conn_.ExecuteScript(
@@ -54,10 +145,11 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
                                                               "provider", "route", "modality", "admitted", "outcome",
                                                               "until_date", "to_provider", "supersedes"}));
         std::array<ValueRef, 13> row;
+        pathway::EventDateTexts dates;
         for (const auto& e : events) {
-            const auto fields = pathway::EventCsvFields(e);
+            const auto fields = pathway::EventCsvViews(e, dates);
             row[0] = static_cast<std::int64_t>(e.line);
-            for (std::size_t i = 0; i < 12; ++i) row[i + 1] = std::string_view(fields[i]);
+            for (std::size_t i = 0; i < 12; ++i) row[i + 1] = fields[i];
             CV_RETURN_IF_ERROR(bulk->AddRow(row));
         }
         CV_RETURN_IF_ERROR(bulk->Finish());
@@ -73,11 +165,7 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
                     " OR e.supersedes <> s.supersedes ORDER BY s.line LIMIT ?",
                     {static_cast<std::int64_t>(kMaxReported)}));
     std::vector<FieldProblem> problems;
-    for (const auto& c : conflicts) {
-        problems.push_back(
-            {Line(c.Int(0)) + ", event_id",
-             "'" + c.Text(1) + "' is already stored with different details: send a new event that supersedes it"});
-    }
+    for (const auto& c : conflicts) problems.push_back(Conflict(c.Int(0), c.Text(1)));
     CV_ASSIGN_OR_RETURN(auto dangling,
                         conn_.Query("SELECT s.line, s.supersedes, s.pathway_ref FROM pathway_events_staging s"
                                     " WHERE s.supersedes <> ''"
@@ -87,16 +175,8 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
                                     "   WHERE e.pathway_ref = s.pathway_ref AND e.event_id = s.supersedes)"
                                     " ORDER BY s.line LIMIT ?",
                                     {static_cast<std::int64_t>(kMaxReported)}));
-    for (const auto& d : dangling) {
-        problems.push_back({Line(d.Int(0)) + ", supersedes",
-                            "'" + d.Text(1) + "' names no event of pathway " + d.Text(2) + " in the file or stored"});
-    }
-    if (!problems.empty()) {
-        return Status::InvalidArgument("The events were not imported: " + std::to_string(problems.size()) +
-                                           (problems.size() == 1 ? " problem" : " problems") +
-                                           ". Nothing was imported; correct the lines named and try again.",
-                                       std::move(problems));
-    }
+    for (const auto& d : dangling) problems.push_back(Dangling(d.Int(0), d.Text(1), d.Text(2)));
+    if (!problems.empty()) return Refused(std::move(problems));
     CV_ASSIGN_OR_RETURN(
         report.inserted,
         conn_.Execute(std::string("INSERT INTO pathway_events (") + kColumns + ", recorded_at, recorded_by) SELECT " +
@@ -110,7 +190,6 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
 }
 
 Status PathwayEventsRepository::Add(const pathway::Event& event, std::int64_t now, const std::string& recorded_by) {
-    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
     auto report = Import({event}, now, recorded_by);
     if (!report.ok()) {
         std::vector<FieldProblem> problems = report.status().details();

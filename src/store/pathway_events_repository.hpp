@@ -1,8 +1,9 @@
 // Pathway events in storage (table pathway_events, keyed by pathway ref and event id). Importing is
 // idempotent: an event already stored with the same content changes nothing, one stored with different
-// content is refused (a correction is a new event that supersedes it, never a silent edit). Imports go
-// through a staging table and three set-based statements, so that a national extract loads in seconds.
-// Writes happen inside the caller's transaction.
+// content is refused (a correction is a new event that supersedes it, never a silent edit). On SQLite each
+// event is inserted once, skipping stored ids, and only the skipped events and the corrections are checked;
+// on PostgreSQL the events are copied to a staging table and checked and inserted with three set-based
+// statements. Either way a national extract loads in seconds, and an import with any problem writes nothing.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +41,11 @@ class PathwayEventsRepository {
     Result<std::int64_t> Count();
 
   private:
+    Result<EventImportReport> ImportDirect(const std::vector<pathway::Event>& events, std::int64_t now,
+                                           const std::string& recorded_by);
+    Result<EventImportReport> ImportStaged(const std::vector<pathway::Event>& events, std::int64_t now,
+                                           const std::string& recorded_by);
+
     Connection& conn_;
 };
 

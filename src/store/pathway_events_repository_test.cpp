@@ -88,5 +88,38 @@ TEST_F(PathwayEventsRepositoryTest, ACorrectionMayNameAnEventStoredEarlierButNot
     EXPECT_EQ(dangling.status().details()[0].field, "line 2, supersedes");
 }
 
+TEST_F(PathwayEventsRepositoryTest, ARefusedImportWritesNothingEvenWithoutTheCallersTransaction) {
+    ASSERT_TRUE(Import(kFile).ok());
+    // New events first, then a conflict and a dangling correction: the new ones must not stay behind.
+    auto refused =
+        PathwayEventsRepository(*conn_).Import(Read("P3,e1,2025-03-01,referral_received,RJE,other,,,,,,\n"
+                                                    "P1,e2,2025-01-14,appointment_missed,RJE,,,,,2025-01-15,,\n"
+                                                    "P3,e2,2025-03-02,first_seen,RJE,,,,,,,nothing\n"),
+                                               kNow, "tester");
+    ASSERT_FALSE(refused.ok());
+    ASSERT_EQ(refused.status().details().size(), 2u);
+    EXPECT_EQ(refused.status().details()[0].field, "line 3, event_id");
+    EXPECT_EQ(refused.status().details()[1].field, "line 4, supersedes");
+    EXPECT_EQ(PathwayEventsRepository(*conn_).Count().value(), 4);
+    EXPECT_TRUE(PathwayEventsRepository(*conn_).ListByPathway("P3")->empty());
+    // The connection is usable afterwards, and the same events without the problems import.
+    auto fine = Import("P3,e1,2025-03-01,referral_received,RJE,other,,,,,,\n");
+    ASSERT_TRUE(fine.ok()) << fine.status().ToString();
+    EXPECT_EQ(fine->inserted, 1);
+}
+
+TEST_F(PathwayEventsRepositoryTest, ACorrectionMayComeBeforeTheEventItCorrectsInTheFile) {
+    auto imported = Import(
+        "P4,e2,2025-01-14,appointment_missed,RJE,,,,,2025-01-16,,e1\n"
+        "P4,e1,2025-01-13,appointment_missed,RJE,,,,,2025-01-15,,\n");
+    ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+    EXPECT_EQ(imported->inserted, 2);
+    auto again = Import(
+        "P4,e2,2025-01-14,appointment_missed,RJE,,,,,2025-01-16,,e1\n"
+        "P4,e1,2025-01-13,appointment_missed,RJE,,,,,2025-01-15,,\n");
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    EXPECT_EQ(again->unchanged, 2);
+}
+
 }  // namespace
 }  // namespace carevoice::store

@@ -61,8 +61,16 @@ class BulkInserter {
   public:
     virtual ~BulkInserter() = default;
     virtual Status AddRow(std::span<const ValueRef> values) = 0;
+    // For an inserter started with BulkConflict::kSkipStored: adds the row unless a row with its primary key
+    // is already stored, and says whether it added it.
+    virtual Result<bool> AddRowUnlessStored(std::span<const ValueRef> values) = 0;
     virtual Status Finish() = 0;
 };
+
+// What a bulk insert does with a row whose primary key is already stored: fail the insert (the default), or
+// skip the row and say so. Only SQLite skips, one INSERT ... ON CONFLICT DO NOTHING a row; PostgreSQL's COPY
+// cannot, so there a caller stages the rows and inserts them with one statement instead.
+enum class BulkConflict { kFail, kSkipStored };
 
 class Connection {
   public:
@@ -75,7 +83,8 @@ class Connection {
     // Runs several statements separated by semicolons, without parameters (migrations).
     virtual Status ExecuteScript(std::string_view sql) = 0;
     virtual Result<std::unique_ptr<BulkInserter>> StartBulkInsert(std::string_view table,
-                                                                  const std::vector<std::string>& columns) = 0;
+                                                                  const std::vector<std::string>& columns,
+                                                                  BulkConflict on_conflict = BulkConflict::kFail) = 0;
 
     // Transactions. Begin() on PostgreSQL and BEGIN IMMEDIATE on SQLite, so that writers queue
     // rather than fail half-way.

@@ -55,7 +55,8 @@ class PostgresConnection final : public Connection {
     Result<std::vector<Row>> Query(std::string_view sql, const std::vector<Value>& params) override;
     Status ExecuteScript(std::string_view sql) override;
     Result<std::unique_ptr<BulkInserter>> StartBulkInsert(std::string_view table,
-                                                          const std::vector<std::string>& columns) override;
+                                                          const std::vector<std::string>& columns,
+                                                          BulkConflict on_conflict) override;
     Status Begin() override;
     Status Commit() override;
     Status Rollback() override;
@@ -114,6 +115,9 @@ class PostgresBulkInserter final : public BulkInserter {
         }
         buffer_ += '\n';
         return buffer_.size() >= kCopyChunkBytes ? Flush() : Status::Ok();
+    }
+    Result<bool> AddRowUnlessStored(std::span<const ValueRef>) override {
+        return Status::FailedPrecondition("a COPY cannot skip stored rows");
     }
 
     Status Finish() override {
@@ -293,8 +297,13 @@ Status PostgresConnection::ExecuteScript(std::string_view sql) {
 }
 
 Result<std::unique_ptr<BulkInserter>> PostgresConnection::StartBulkInsert(std::string_view table,
-                                                                          const std::vector<std::string>& columns) {
+                                                                          const std::vector<std::string>& columns,
+                                                                          BulkConflict on_conflict) {
     if (columns.empty()) return Status::InvalidArgument("a bulk insert needs at least one column");
+    if (on_conflict == BulkConflict::kSkipStored) {
+        return Status::FailedPrecondition(
+            "PostgreSQL's COPY cannot skip stored rows: stage the rows, then INSERT ... SELECT ... ON CONFLICT");
+    }
     CV_ASSIGN_OR_RETURN(std::string sql, QuoteName(table));
     sql = "COPY " + sql + " (";
     for (std::size_t i = 0; i < columns.size(); ++i) {

@@ -48,19 +48,29 @@ int BindRef(sqlite3_stmt* stmt, int index, const ValueRef& v) {
     if (auto* i = std::get_if<std::int64_t>(&v)) return sqlite3_bind_int64(stmt, index, *i);
     if (auto* d = std::get_if<double>(&v)) return sqlite3_bind_double(stmt, index, *d);
     if (auto* s = std::get_if<std::string_view>(&v)) {
-        // SQLITE_STATIC: the caller's buffer outlives the step that follows immediately.
-        return sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+        // SQLITE_STATIC: the caller's buffer outlives the step that follows immediately. An empty view may
+        // have no buffer at all, and SQLite binds a null pointer as NULL: empty text is "" (NULL is monostate).
+        return sqlite3_bind_text(stmt, index, s->data() ? s->data() : "", static_cast<int>(s->size()), SQLITE_STATIC);
     }
     return sqlite3_bind_null(stmt, index);
 }
 
 class SqliteBulkInserter final : public BulkInserter {
   public:
-    SqliteBulkInserter(sqlite3* db, sqlite3_stmt* stmt, std::size_t columns)
-        : db_(db), stmt_(stmt), columns_(columns) {}
+    SqliteBulkInserter(sqlite3* db, sqlite3_stmt* stmt, std::size_t columns, bool skips_stored)
+        : db_(db), stmt_(stmt), columns_(columns), skips_stored_(skips_stored) {}
     ~SqliteBulkInserter() override { sqlite3_finalize(stmt_); }
 
-    Status AddRow(std::span<const ValueRef> values) override {
+    Status AddRow(std::span<const ValueRef> values) override { return Step(values).status(); }
+    Result<bool> AddRowUnlessStored(std::span<const ValueRef> values) override {
+        if (!skips_stored_) return Status::FailedPrecondition("this bulk insert was not started to skip stored rows");
+        return Step(values);
+    }
+    Status Finish() override { return Status::Ok(); }
+
+  private:
+    // One row; true when it was written (an INSERT ... ON CONFLICT DO NOTHING writes nothing for a stored key).
+    Result<bool> Step(std::span<const ValueRef> values) {
         if (values.size() != columns_) {
             return Status::Internal("bulk insert expected " + std::to_string(columns_) + " values, got " +
                                     std::to_string(values.size()));
@@ -72,14 +82,13 @@ class SqliteBulkInserter final : public BulkInserter {
         int rc = sqlite3_step(stmt_);
         sqlite3_reset(stmt_);
         if (rc != SQLITE_DONE) return Error(db_, rc, "bulk insert");
-        return Status::Ok();
+        return sqlite3_changes(db_) > 0;
     }
-    Status Finish() override { return Status::Ok(); }
 
-  private:
     sqlite3* db_;
     sqlite3_stmt* stmt_;
     std::size_t columns_;
+    bool skips_stored_;
 };
 
 class SqliteConnection final : public Connection {
@@ -148,7 +157,8 @@ class SqliteConnection final : public Connection {
     }
 
     Result<std::unique_ptr<BulkInserter>> StartBulkInsert(std::string_view table,
-                                                          const std::vector<std::string>& columns) override {
+                                                          const std::vector<std::string>& columns,
+                                                          BulkConflict on_conflict) override {
         std::string sql = "INSERT INTO " + std::string(table) + " (";
         std::string marks;
         for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -160,11 +170,14 @@ class SqliteConnection final : public Connection {
             marks += "?";
         }
         sql += ") VALUES (" + marks + ")";
+        const bool skips_stored = on_conflict == BulkConflict::kSkipStored;
+        if (skips_stored) sql += " ON CONFLICT DO NOTHING";
         sqlite3_stmt* stmt = nullptr;
         int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                                     nullptr);
         if (rc != SQLITE_OK) return Error(db_, rc, "cannot prepare bulk insert");
-        return std::unique_ptr<BulkInserter>(std::make_unique<SqliteBulkInserter>(db_, stmt, columns.size()));
+        return std::unique_ptr<BulkInserter>(
+            std::make_unique<SqliteBulkInserter>(db_, stmt, columns.size(), skips_stored));
     }
 
     // BEGIN IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout
