@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 namespace carevoice::pathway {
@@ -316,14 +317,28 @@ std::vector<PathwayClocks> ComputeAllClocks(std::vector<Event> events, CivilDate
         return events[members[a].front()].pathway_id < events[members[b].front()].pathway_id;
     });
     group_of.clear();  // its keys view `events`, which are moved from below
-    std::vector<PathwayClocks> out;
-    out.reserve(order.size());
-    for (std::size_t g : order) {
-        std::vector<Event> list;
-        list.reserve(members[g].size());
-        for (std::size_t i : members[g]) list.push_back(std::move(events[i]));
-        out.push_back(ComputeClocks(std::move(list), as_of));
+    std::vector<PathwayClocks> out(order.size());
+    // Each pathway's clocks are independent: slices of the pathways are computed on the machine's cores,
+    // each writing only its own slots of `out` and moving only its own pathways' events.
+    auto compute = [&](std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k) {
+            const auto& group = members[order[k]];
+            std::vector<Event> list;
+            list.reserve(group.size());
+            for (std::size_t i : group) list.push_back(std::move(events[i]));
+            out[k] = ComputeClocks(std::move(list), as_of);
+        }
+    };
+    constexpr std::size_t kPathwaysPerWorker = 20'000;  // below this a thread costs more than it saves
+    const std::size_t workers = std::min<std::size_t>(
+        {std::max(1u, std::thread::hardware_concurrency()), kMaxClockWorkers, order.size() / kPathwaysPerWorker + 1});
+    std::vector<std::jthread> threads;
+    const std::size_t slice = (order.size() + workers - 1) / workers;
+    for (std::size_t w = 1; w < workers; ++w) {
+        threads.emplace_back(compute, std::min(order.size(), w * slice), std::min(order.size(), (w + 1) * slice));
     }
+    compute(0, std::min(order.size(), slice));
+    for (auto& t : threads) t.join();  // before `out` is returned
     return out;
 }
 

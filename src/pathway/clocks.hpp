@@ -66,7 +66,9 @@ struct PathwayClocks {
 // The clocks of one pathway from its events (any order; superseded events are left out here).
 PathwayClocks ComputeClocks(std::vector<Event> events, CivilDate as_of);
 
-// The clocks of every pathway in `events` (of many pathways, any order), ordered by pathway id.
+// The clocks of every pathway in `events` (of many pathways, any order), ordered by pathway id. A large set
+// is computed on up to kMaxClockWorkers threads (the machine's cores); the result does not depend on it.
+inline constexpr std::size_t kMaxClockWorkers = 8;
 std::vector<PathwayClocks> ComputeAllClocks(std::vector<Event> events, CivilDate as_of);
 
 // "RJE=0.5;RL4=0.5", "RJE=1", or "unallocated".
