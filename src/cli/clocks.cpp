@@ -7,8 +7,8 @@
 
 #include "cli/commands.hpp"
 #include "core/clock.hpp"
-#include "core/csv.hpp"
 #include "core/file.hpp"
+#include "pathway/clocks_file.hpp"
 #include "pathway/events_csv.hpp"
 
 namespace carevoice::cli {
@@ -67,24 +67,20 @@ void Run(const ClocksOptions& o) {
     }
     auto text = ReadTextFile(o.file, o.max_unpacked_mb << 20);
     if (!text.ok()) throw ExitCode{Fail(WithMaxUnpackedHint(text.status()))};
-    auto events = pathway::ReadEventsCsv(*text);
-    if (!events.ok()) throw ExitCode{Fail(events.status())};
-    const auto all = pathway::ComputeAllClocks(std::move(*events), as_of);
     if (o.format == "json") {
-        std::printf("%s\n", Json(all).dump(2).c_str());
+        auto events = pathway::ReadEventsCsv(*text);
+        if (!events.ok()) throw ExitCode{Fail(events.status())};
+        std::printf("%s\n", Json(pathway::ComputeAllClocks(std::move(*events), as_of)).dump(2).c_str());
         return;
     }
-    std::string out = csv::Row(pathway::ClockCsvColumns());
-    for (const auto& p : all) {
-        for (const auto& c : p.clocks) out += csv::Row(pathway::ClockCsvFields(p.pathway_id, c));
-    }
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    auto clocks = pathway::ClocksOfEventsFile(*text, as_of);
+    if (!clocks.ok()) throw ExitCode{Fail(clocks.status())};
+    for (const auto& piece : clocks->csv) std::fwrite(piece.data(), 1, piece.size(), stdout);
     // Data-quality problems go to stderr so that the CSV stays one table.
-    for (const auto& p : all) {
-        for (const auto& q : p.problems) {
-            std::fprintf(stderr, "data quality: pathway %s, event %s: %s\n", p.pathway_id.c_str(), q.event_id.c_str(),
-                         q.problem.c_str());
-        }
+    for (std::size_t at = 0; at < clocks->data_quality.size();) {
+        const std::size_t end = clocks->data_quality.find('\n', at);
+        std::fprintf(stderr, "data quality: %.*s\n", static_cast<int>(end - at), clocks->data_quality.data() + at);
+        at = end + 1;
     }
 }
 

@@ -15,6 +15,7 @@ Result<bool> Reader::Next() {
     unquoted_.clear();
     if (pos_ >= text_.size()) return false;
     record_line_ = line_;
+    record_offset_ = pos_;
     const std::size_t n = text_.size();
     while (true) {
         if (pos_ < n && text_[pos_] == '"') {
@@ -126,13 +127,25 @@ std::string Escape(std::string_view field) {
     return out;
 }
 
-std::string Row(const std::vector<std::string>& fields) {
-    std::string out;
+void AppendRow(std::string& out, const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out.push_back(',');
-        out += Escape(fields[i]);
+        const std::string& f = fields[i];
+        // Most fields need neither neutralising nor quoting: appended as they are, without a copy.
+        const bool plain = (f.empty() || std::string_view("=+-@\t\r").find(f[0]) == std::string_view::npos) &&
+                           f.find_first_of(",\"\r\n") == std::string::npos;
+        if (plain) {
+            out += f;
+        } else {
+            out += Escape(f);
+        }
     }
     out += "\r\n";
+}
+
+std::string Row(const std::vector<std::string>& fields) {
+    std::string out;
+    AppendRow(out, fields);
     return out;
 }
 

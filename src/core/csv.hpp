@@ -26,12 +26,20 @@ class Reader {
     const std::vector<std::string_view>& fields() const { return fields_; }
     // 1-based line on which the current record starts.
     std::size_t line() const { return record_line_; }
+    // Where in the text the current record starts, to come back to it with Seek.
+    std::size_t offset() const { return record_offset_; }
+    // The next record read is the one starting at `offset` (an offset() seen before), on `line`.
+    void Seek(std::size_t offset, std::size_t line) {
+        pos_ = offset;
+        line_ = line;
+    }
 
   private:
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     std::size_t record_line_ = 0;
+    std::size_t record_offset_ = 0;
     std::vector<std::string_view> fields_;
     std::deque<std::string> unquoted_;  // storage for unescaped fields; a deque keeps views valid
 };
@@ -58,5 +66,7 @@ std::string NeutraliseFormula(std::string_view value);
 std::string Escape(std::string_view field);
 // Joins escaped fields with commas and ends the line with CRLF, as RFC 4180 says.
 std::string Row(const std::vector<std::string>& fields);
+// The same row appended to `out` (for writing many rows into one buffer).
+void AppendRow(std::string& out, const std::vector<std::string>& fields);
 
 }  // namespace carevoice::csv

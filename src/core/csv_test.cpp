@@ -82,6 +82,14 @@ TEST(CsvWriterTest, QuotesOnlyWhereNeeded) {
     EXPECT_EQ(Row({"plain", "a,b", "q\"q", ""}), "plain,\"a,b\",\"q\"\"q\",\r\n");
 }
 
+// AppendRow writes plain fields as they are and every other one through Escape: a row of each kind.
+TEST(CsvWriterTest, AppendRowEscapesAsRowDoes) {
+    std::string out = "x\r\n";
+    AppendRow(out, {"plain", "=1+1", "-3", "@a,b", "\tTAB", "\"", ""});
+    EXPECT_EQ(out, "x\r\nplain,'=1+1,-3,\"'@a,b\",'\tTAB,\"\"\"\",\r\n");
+    EXPECT_EQ(Row({"=1+1", "a\nb"}), "'=1+1,\"a\nb\"\r\n");
+}
+
 TEST(CsvWriterTest, NeutralisesFormulaButNotNegativeNumbers) {
     EXPECT_EQ(Escape("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
     EXPECT_EQ(Escape("-1.5"), "-1.5");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string_view>
@@ -129,6 +130,12 @@ Result<std::string> ReadTextFile(const std::string& path, std::size_t max_bytes)
         const std::string_view got(piece.data(), static_cast<std::size_t>(in.gcount()));
         if (got.empty()) break;
         if (read == 0 && IsGzip(got)) gunzip.emplace(max_bytes);
+        if (read == 0 && !gunzip) {
+            // Plain text is as long as the file: one allocation instead of doubling (and copying) as it grows.
+            std::error_code error;
+            const auto size = std::filesystem::file_size(path, error);
+            if (!error && size <= max_bytes) out.reserve(static_cast<std::size_t>(size));
+        }
         read += got.size();
         if (read > max_read) return TooLarge(kPlainTooLarge, max_bytes);
         Status s = gunzip ? gunzip->Feed(got, out) : AppendCapped(out, got, max_bytes, kPlainTooLarge);

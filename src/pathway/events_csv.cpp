@@ -189,19 +189,70 @@ bool ParseLine(LineReader& r, const EventsCsvLimits& limits, Event& e) {
     return true;
 }
 
-// The event id an index names, or the id itself: a group's indices, sorted by id, are searched for an id.
-std::string_view Id(const std::vector<Event>& events, std::size_t i) { return events[i].event_id; }
-std::string_view Id(const std::vector<Event>&, const std::string& id) { return id; }
+// The event id a pointer names, or the id itself: a pathway's events, sorted by id, are searched for an id.
+std::string_view Id(const Event* e) { return e->event_id; }
+std::string_view Id(const std::string& id) { return id; }
 
 }  // namespace
+
+Result<EventsCsvLayout> EventsCsvLayout::FromHeader(const std::vector<std::string_view>& fields) {
+    CV_ASSIGN_OR_RETURN(auto header, csv::Header::Parse(fields, {"pathway_id", "event_id", "date", "type"}));
+    EventsCsvLayout layout;
+    layout.positions_ = PositionsOf(header);
+    layout.columns_ = header.size();
+    return layout;
+}
+
+std::string_view EventsCsvLayout::PathwayId(const std::vector<std::string_view>& fields) const {
+    const int i = positions_[static_cast<std::size_t>(Col::kPathwayId)];
+    return i >= 0 && static_cast<std::size_t>(i) < fields.size() ? fields[static_cast<std::size_t>(i)]
+                                                                 : std::string_view();
+}
+
+bool EventsCsvLayout::Read(const std::vector<std::string_view>& fields, std::size_t line, const EventsCsvLimits& limits,
+                           Event& e, std::vector<FieldProblem>& problems) const {
+    if (fields.size() != columns_) {
+        problems.push_back(
+            {"line " + std::to_string(line) + ", row",
+             "has " + std::to_string(fields.size()) + " fields; the header has " + std::to_string(columns_)});
+        return false;
+    }
+    LineReader r(positions_, fields, line, problems);
+    return ParseLine(r, limits, e) && !e.pathway_id.empty() && !e.event_id.empty();
+}
+
+void CheckPathwayEvents(std::vector<const Event*> events, const EventsCsvLimits& limits,
+                        std::vector<std::pair<std::size_t, FieldProblem>>& found) {
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event* a, const Event* b) { return a->event_id < b->event_id; });
+    for (std::size_t k = 1; k < events.size(); ++k) {
+        const Event& first = *events[k - 1];
+        const Event& again = *events[k];
+        if (again.event_id != first.event_id) continue;
+        found.push_back(
+            {again.line,
+             {"line " + std::to_string(again.line) + ", event_id",
+              "'" + again.event_id + "' is already used on line " + std::to_string(first.line) + " of this pathway"}});
+    }
+    if (!limits.supersedes_within_file) return;
+    for (const Event* e : events) {
+        if (e->supersedes.empty()) continue;
+        const bool named = std::binary_search(events.begin(), events.end(), e->supersedes,
+                                              [](const auto& x, const auto& y) { return Id(x) < Id(y); });
+        if (!named || e->supersedes == e->event_id) {
+            found.push_back({e->line,
+                             {"line " + std::to_string(e->line) + ", supersedes",
+                              "'" + e->supersedes + "' names no other event of pathway " + e->pathway_id}});
+        }
+    }
+}
 
 Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvLimits& limits) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark from a spreadsheet
     csv::Reader reader(text);
     CV_ASSIGN_OR_RETURN(bool has_header, reader.Next());
     if (!has_header) return Status::InvalidArgument("The events file is empty: it needs a header row.");
-    CV_ASSIGN_OR_RETURN(auto header, csv::Header::Parse(reader.fields(), {"pathway_id", "event_id", "date", "type"}));
-    const Positions positions = PositionsOf(header);
+    CV_ASSIGN_OR_RETURN(auto layout, EventsCsvLayout::FromHeader(reader.fields()));
 
     // At most one event a line: reserving for them all saves moving every event as the vector grows, and
     // keeps the views below (into the events' pathway ids) valid.
@@ -223,16 +274,8 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
         if (!*more) break;
         const auto& fields = reader.fields();
         if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
-        if (fields.size() != header.size()) {
-            problems.push_back(
-                {"line " + std::to_string(reader.line()) + ", row",
-                 "has " + std::to_string(fields.size()) + " fields; the header has " + std::to_string(header.size())});
-            continue;
-        }
-        LineReader r(positions, fields, reader.line(), problems);
         Event e;
-        if (!ParseLine(r, limits, e)) continue;
-        if (e.pathway_id.empty() || e.event_id.empty()) continue;
+        if (!layout.Read(fields, reader.line(), limits, e, problems)) continue;
         const Event& kept = events.emplace_back(std::move(e));
         if (groups.empty() || kept.pathway_id != events[groups[current].front()].pathway_id) {
             auto [it, fresh] = group_of.try_emplace(kept.pathway_id, groups.size());
@@ -243,32 +286,12 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
     }
     // Within each pathway: an event id used twice, and a correction that names no other event of it.
     std::vector<std::pair<std::size_t, FieldProblem>> found;  // by line, to report in file order
-    for (auto& group : groups) {
+    std::vector<const Event*> members;
+    for (const auto& group : groups) {
         if (found.size() >= limits.max_problems) break;
-        std::stable_sort(group.begin(), group.end(),
-                         [&](std::size_t a, std::size_t b) { return events[a].event_id < events[b].event_id; });
-        for (std::size_t k = 1; k < group.size(); ++k) {
-            const Event& first = events[group[k - 1]];
-            const Event& again = events[group[k]];
-            if (again.event_id != first.event_id) continue;
-            found.push_back({again.line,
-                             {"line " + std::to_string(again.line) + ", event_id",
-                              "'" + again.event_id + "' is already used on line " + std::to_string(first.line) +
-                                  " of this pathway"}});
-        }
-        if (!limits.supersedes_within_file) continue;
-        for (std::size_t i : group) {
-            const Event& e = events[i];
-            if (e.supersedes.empty()) continue;
-            const bool named =
-                std::binary_search(group.begin(), group.end(), e.supersedes,
-                                   [&](const auto& x, const auto& y) { return Id(events, x) < Id(events, y); });
-            if (!named || e.supersedes == e.event_id) {
-                found.push_back({e.line,
-                                 {"line " + std::to_string(e.line) + ", supersedes",
-                                  "'" + e.supersedes + "' names no other event of pathway " + e.pathway_id}});
-            }
-        }
+        members.clear();
+        for (std::size_t i : group) members.push_back(&events[i]);
+        CheckPathwayEvents(members, limits, found);
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [line, problem] : found) {

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.hpp"
@@ -33,6 +34,29 @@ struct EventsCsvLimits {
 // The events of the file, in file order. On problems: InvalidArgument whose details name each problem's
 // line and field ("line 12, date") and say what is wrong, at most `max_problems` of them.
 Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvLimits& limits = {});
+
+// The pieces ReadEventsCsv is made of, for a reader that takes a file apart another way (clocks_file.hpp):
+// the header's layout and one record read and checked...
+class EventsCsvLayout {
+  public:
+    // From the header row: InvalidArgument naming each required column that is absent.
+    static Result<EventsCsvLayout> FromHeader(const std::vector<std::string_view>& fields);
+    // The pathway id field of a record ("" when the record is too short to have one).
+    std::string_view PathwayId(const std::vector<std::string_view>& fields) const;
+    // The event of the record on `line` into `e`, checked; its problems are appended. False when the event
+    // cannot be used at all; an event with any problem appended must not be used either.
+    bool Read(const std::vector<std::string_view>& fields, std::size_t line, const EventsCsvLimits& limits, Event& e,
+              std::vector<FieldProblem>& problems) const;
+
+  private:
+    std::array<int, 12> positions_{};
+    std::size_t columns_ = 0;
+};
+
+// ...and the checks across the events of one pathway: an event id used twice, and (when
+// limits.supersedes_within_file) a correction naming no other event of it; each problem added with its line.
+void CheckPathwayEvents(std::vector<const Event*> events, const EventsCsvLimits& limits,
+                        std::vector<std::pair<std::size_t, FieldProblem>>& found);
 
 // One event from the layout's twelve fields, in column order (as stored in pathway_events): the same checks
 // as the file reader, problems named by column.
