@@ -5,7 +5,7 @@
 #   3. HTTP with wrk at 32 connections: /healthz, the signed-in home page, an organisation profile,
 #      beside nginx serving a saved copy of the same home page as a static file.
 # BENCH_ONLY=http runs only part 3; BENCH_ONLY=pathway only the pathway clocks and events import;
-# BENCH_ONLY=tracking only the tracking-list load test
+# BENCH_ONLY=tracking only the tracking-list load test; BENCH_ONLY=recompute only the recompute of every pathway
 # (BENCH_PATHWAYS sets the size). Loopback only; every load is bounded in time. Results print to stdout; BENCHMARKS.md records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +69,15 @@ python3 bench/pathway/import_peer.py "$WORK/events.csv" "$WORK/events-peer.db"
 echo
 fi
 [[ $ONLY == pathway ]] && exit 0
+
+if [[ $ONLY == recompute ]]; then
+echo "== recompute: every clock, allocation and alert of every pathway (bench/pathway_bench.cpp)"
+PATHWAYS=${BENCH_PATHWAYS:-3000000}   # the England-scale year: ~22.7 million events, ~16 GB at the peak
+cmake --build build/release -j "$(nproc)" --target pathway_bench >/dev/null
+python3 bench/pathway/generate_events.py "$PATHWAYS" > "$WORK/events.csv"
+CAREVOICE_BENCH_EVENTS="$WORK/events.csv" build/release/bench/pathway_bench --benchmark_counters_tabular=true
+exit 0
+fi
 
 if [[ $ONLY == tracking ]]; then
 echo "== tracking list: one provider's 5,000 open pathways among 50,000 (wrk -t2 -c32 -d$DURATION --latency)"

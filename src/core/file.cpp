@@ -10,6 +10,8 @@
 #include <optional>
 #include <string_view>
 
+#include "core/memory.hpp"
+
 namespace carevoice {
 namespace {
 
@@ -134,7 +136,10 @@ Result<std::string> ReadTextFile(const std::string& path, std::size_t max_bytes)
             // Plain text is as long as the file: one allocation instead of doubling (and copying) as it grows.
             std::error_code error;
             const auto size = std::filesystem::file_size(path, error);
-            if (!error && size <= max_bytes) out.reserve(static_cast<std::size_t>(size));
+            if (!error && size <= max_bytes) {
+                out.reserve(static_cast<std::size_t>(size));
+                PreferHugePages(out.data(), out.capacity());
+            }
         }
         read += got.size();
         if (read > max_read) return TooLarge(kPlainTooLarge, max_bytes);

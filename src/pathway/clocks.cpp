@@ -4,8 +4,9 @@
 #include <cstdio>
 #include <map>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
+
+#include "core/parallel.hpp"
 
 namespace carevoice::pathway {
 namespace {
@@ -295,7 +296,7 @@ std::string FormatAllocation(const Allocation& allocation) {
     return out;
 }
 
-std::vector<PathwayClocks> ComputeAllClocks(std::vector<Event> events, CivilDate as_of) {
+std::vector<std::vector<std::size_t>> GroupByPathway(const std::vector<Event>& events) {
     // Group by pathway with a hash of views into `events` (one pass), then order the groups by pathway id:
     // a map from id to vector would compare strings log(p) times per event.
     std::unordered_map<std::string_view, std::size_t> group_of;
@@ -311,35 +312,29 @@ std::vector<PathwayClocks> ComputeAllClocks(std::vector<Event> events, CivilDate
         }
         members[current].push_back(i);
     }
-    std::vector<std::size_t> order(members.size());
-    for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return events[members[a].front()].pathway_id < events[members[b].front()].pathway_id;
+    std::sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
+        return events[a.front()].pathway_id < events[b.front()].pathway_id;
     });
-    group_of.clear();  // its keys view `events`, which are moved from below
-    std::vector<PathwayClocks> out(order.size());
+    return members;
+}
+
+std::vector<PathwayClocks> ComputeAllClocks(std::vector<Event> events, CivilDate as_of) {
+    const auto groups = GroupByPathway(events);
+    std::vector<PathwayClocks> out(groups.size());
     // Each pathway's clocks are independent: slices of the pathways are computed on the machine's cores,
     // each writing only its own slots of `out` and moving only its own pathways' events.
-    auto compute = [&](std::size_t from, std::size_t to) {
-        for (std::size_t k = from; k < to; ++k) {
-            const auto& group = members[order[k]];
-            std::vector<Event> list;
-            list.reserve(group.size());
-            for (std::size_t i : group) list.push_back(std::move(events[i]));
-            out[k] = ComputeClocks(std::move(list), as_of);
-        }
-    };
-    constexpr std::size_t kPathwaysPerWorker = 20'000;  // below this a thread costs more than it saves
-    const std::size_t workers = std::min<std::size_t>(
-        {std::max(1u, std::thread::hardware_concurrency()), kMaxClockWorkers, order.size() / kPathwaysPerWorker + 1});
-    std::vector<std::jthread> threads;
-    const std::size_t slice = (order.size() + workers - 1) / workers;
-    for (std::size_t w = 1; w < workers; ++w) {
-        threads.emplace_back(compute, std::min(order.size(), w * slice), std::min(order.size(), (w + 1) * slice));
-    }
-    compute(0, std::min(order.size(), slice));
-    for (auto& t : threads) t.join();  // before `out` is returned
+    RunSlices(groups.size(), WorkersFor(groups.size(), kPathwaysPerWorker),
+              [&](std::size_t, std::size_t from, std::size_t to) {
+                  for (std::size_t k = from; k < to; ++k) out[k] = ComputeClocks(TakeGroup(events, groups[k]), as_of);
+              });
     return out;
+}
+
+std::vector<Event> TakeGroup(std::vector<Event>& events, const std::vector<std::size_t>& group) {
+    std::vector<Event> list;
+    list.reserve(group.size());
+    for (std::size_t i : group) list.push_back(std::move(events[i]));
+    return list;
 }
 
 std::vector<std::string> ClockCsvColumns() {

@@ -66,9 +66,14 @@ struct PathwayClocks {
 // The clocks of one pathway from its events (any order; superseded events are left out here).
 PathwayClocks ComputeClocks(std::vector<Event> events, CivilDate as_of);
 
+// The events of each pathway (indices into `events`, in their order there), the pathways by id.
+std::vector<std::vector<std::size_t>> GroupByPathway(const std::vector<Event>& events);
+// One group's events, moved out of `events`.
+std::vector<Event> TakeGroup(std::vector<Event>& events, const std::vector<std::size_t>& group);
+
 // The clocks of every pathway in `events` (of many pathways, any order), ordered by pathway id. A large set
-// is computed on up to kMaxClockWorkers threads (the machine's cores); the result does not depend on it.
-inline constexpr std::size_t kMaxClockWorkers = 8;
+// is computed on the machine's cores, kPathwaysPerWorker or more a thread; the result does not depend on it.
+inline constexpr std::size_t kPathwaysPerWorker = 20'000;
 std::vector<PathwayClocks> ComputeAllClocks(std::vector<Event> events, CivilDate as_of);
 
 // "RJE=0.5;RL4=0.5", "RJE=1", or "unallocated".

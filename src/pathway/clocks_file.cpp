@@ -1,11 +1,11 @@
 #include "pathway/clocks_file.hpp"
 
 #include <algorithm>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "core/csv.hpp"
+#include "core/parallel.hpp"
 #include "pathway/clocks.hpp"
 
 namespace carevoice::pathway {
@@ -115,21 +115,12 @@ Result<ClocksOfFile> ClocksOfEventsFile(std::string_view text, CivilDate as_of, 
     for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
 
-    constexpr std::size_t kPathwaysPerWorker = 20'000;  // below this a thread costs more than it saves
-    const std::size_t workers = std::min<std::size_t>(
-        {std::max(1u, std::thread::hardware_concurrency()), kMaxClockWorkers, order.size() / kPathwaysPerWorker + 1});
-    const std::size_t slice = (order.size() + workers - 1) / workers;
+    const std::size_t workers = WorkersFor(order.size(), kPathwaysPerWorker);
     std::vector<ClocksOfFile> parts(workers);
     std::vector<char> ok(workers, 0);
-    auto run = [&](std::size_t w) {
-        const std::size_t from = std::min(order.size(), w * slice), to = std::min(order.size(), (w + 1) * slice);
+    RunSlices(order.size(), workers, [&](std::size_t w, std::size_t from, std::size_t to) {
         ok[w] = ComputeSlice(text, *layout, limits, as_of, groups, order, from, to, parts[w]) ? 1 : 0;
-    };
-    {
-        std::vector<std::jthread> threads;
-        for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(run, w);
-        run(0);
-    }  // joined
+    });
     if (std::count(ok.begin(), ok.end(), 0) > 0) return ordinary();
     ClocksOfFile out;
     out.csv.push_back(csv::Row(ClockCsvColumns()));

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/csv.hpp"
+#include "core/memory.hpp"
 
 namespace carevoice::pathway {
 namespace {
@@ -259,6 +260,7 @@ Result<std::vector<Event>> ReadEventsCsv(std::string_view text, const EventsCsvL
     const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
     std::vector<Event> events;
     events.reserve(lines);
+    PreferHugePages(events.data(), lines * sizeof(Event));
     std::vector<FieldProblem> problems;
     // Events grouped by pathway (indices into `events`). An extract usually lists a pathway's events
     // together, so the hash is consulted once a run of lines, not once a line.

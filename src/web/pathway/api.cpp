@@ -159,10 +159,9 @@ void GetPathway(RequestContext& ctx, TrackingCache& cache) {
     if (!snapshot.ok()) return InternalError(ctx, snapshot.status());
     ctx.Audit("pathway.view", "pathway", std::to_string(record->id), "success");
     nlohmann::json clocks = nlohmann::json::array(), problems = nlohmann::json::array();
-    if (auto e = (*snapshot)->by_ref.find(record->ref); e != (*snapshot)->by_ref.end()) {
-        for (const auto& c : e->second.clocks.clocks) clocks.push_back(ClockJson(c));
-        for (const auto& p : e->second.clocks.problems)
-            problems.push_back({{"event_id", p.event_id}, {"problem", p.problem}});
+    if (const auto* e = (*snapshot)->Find(record->ref)) {
+        for (const auto& c : e->clocks.clocks) clocks.push_back(ClockJson(c));
+        for (const auto& p : e->clocks.problems) problems.push_back({{"event_id", p.event_id}, {"problem", p.problem}});
     }
     const auto& r = *record;
     nlohmann::json kw = nullptr;

@@ -19,21 +19,10 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
     }
     // Computed outside the lock: two threads may both compute after an import; the later one is kept.
     CV_ASSIGN_OR_RETURN(auto events, store::PathwayEventsRepository(conn).ListAll());
-    std::map<std::string, std::vector<pathway::Event>> by_ref;
-    for (auto& e : events) by_ref[e.pathway_id].push_back(std::move(e));
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->version = version;
     snapshot->as_of = as_of;
-    for (auto& [ref, list] : by_ref) {
-        Entry entry;
-        entry.events = pathway::EffectiveEvents(list);
-        for (const auto& e : entry.events) {
-            if (!e.provider.empty()) entry.providers.insert(e.provider);
-            if (!e.to_provider.empty()) entry.providers.insert(e.to_provider);
-        }
-        entry.clocks = pathway::ComputeClocks(std::move(list), as_of);
-        snapshot->by_ref.emplace(ref, std::move(entry));
-    }
+    snapshot->pathways = pathway::RecomputeAll(std::move(events), as_of);
     std::lock_guard lock(mu_);
     if (!snapshot_ || snapshot_->version != snapshot->version || snapshot_->as_of != snapshot->as_of) {
         lists_.clear();

@@ -228,8 +228,7 @@ Result<std::shared_ptr<const ScopeList>> BuildScopeList(RequestContext& ctx, con
     out->rows.reserve(pathways.size());
     for (auto& record : pathways) {
         if (record.status != pathway::PathwayStatus::kActive) continue;
-        auto found = snapshot.by_ref.find(record.ref);
-        const TrackingCache::Entry* entry = found == snapshot.by_ref.end() ? nullptr : &found->second;
+        const TrackingCache::Entry* entry = snapshot.Find(record.ref);
         if (!InScope(scope, record, entry)) continue;
         TrackingRow row;
         if (auto l = labels.find(record.id); l != labels.end()) {
@@ -313,8 +312,7 @@ Result<TrackingList> BuildTrackingList(RequestContext& ctx, TrackingCache& cache
 Result<bool> PathwayInScope(RequestContext& ctx, TrackingCache& cache, const pathway::PathwayRecord& record) {
     CV_ASSIGN_OR_RETURN(auto scope, ScopeFor(ctx));
     CV_ASSIGN_OR_RETURN(auto snapshot, cache.Get(ctx.db(), ctx.app.clock().Today()));
-    auto found = snapshot->by_ref.find(record.ref);
-    return InScope(scope, record, found == snapshot->by_ref.end() ? nullptr : &found->second);
+    return InScope(scope, record, snapshot->Find(record.ref));
 }
 
 Status AcknowledgeAlert(RequestContext& ctx, TrackingCache& cache, const std::string& ref, pathway::AlertRule rule,

@@ -17,10 +17,12 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pathway/alerts.hpp"
 #include "pathway/clocks.hpp"
+#include "pathway/recompute.hpp"
 #include "pathway/record.hpp"
 #include "store/pathway_repository.hpp"
 #include "store/pathway_tracking_repository.hpp"
@@ -90,15 +92,13 @@ inline constexpr const char* kRagRule =
 // The clocks of every pathway, and each scope's list, per day and per version of the pathway data.
 class TrackingCache {
   public:
-    struct Entry {
-        pathway::PathwayClocks clocks;
-        std::vector<pathway::Event> events;  // effective, in applied order
-        std::set<std::string> providers;     // every provider and receiving provider of its events
-    };
+    // A pathway's effective events, providers and clocks (pathway/recompute.hpp).
+    using Entry = pathway::PathwayState;
     struct Snapshot {
         std::int64_t version = 0;
         CivilDate as_of;
-        std::map<std::string, Entry> by_ref;
+        std::vector<Entry> pathways;  // by ref
+        const Entry* Find(std::string_view ref) const { return pathway::FindState(pathways, ref); }
     };
     Result<std::shared_ptr<const Snapshot>> Get(store::Connection& conn, CivilDate as_of);
 

@@ -1,0 +1,54 @@
+// RecomputeAll: each pathway's effective events, providers and clocks, by pathway id, the same as
+// recomputing it alone; a correction leaves the superseded event, and its provider, out.
+#include "pathway/recompute.hpp"
+
+#include <gtest/gtest.h>
+
+namespace carevoice::pathway {
+namespace {
+
+CivilDate D(const char* iso) { return CivilDate::Parse(iso).value(); }
+
+Event E(const char* pathway, const char* id, const char* date, EventType type, const char* provider) {
+    Event e;
+    e.pathway_id = pathway;
+    e.event_id = id;
+    e.date = D(date);
+    e.type = type;
+    e.provider = provider;
+    return e;
+}
+
+TEST(RecomputeAll, KeepsEachPathwaysEffectiveEventsProvidersAndClocksById) {
+    std::vector<Event> events;
+    events.push_back(E("P2", "e1", "2025-02-03", EventType::kReferralReceived, "RBB"));
+    events.back().route = Route::kUrgentSuspectedCancer;
+    events.push_back(E("P1", "e1", "2025-01-06", EventType::kReferralReceived, "RAA"));
+    events.back().route = Route::kUrgentSuspectedCancer;
+    events.push_back(E("P2", "e2", "2025-02-10", EventType::kTransferSent, "RBB"));
+    events.back().to_provider = "RCC";
+    events.push_back(E("P1", "e2", "2025-01-20", EventType::kFirstSeen, "RXX"));
+    events.push_back(E("P1", "e3", "2025-01-21", EventType::kFirstSeen, "RAA"));
+    events.back().supersedes = "e2";  // RXX was a mistake
+    const auto states = RecomputeAll(events, D("2025-03-01"));
+    ASSERT_EQ(states.size(), 2u);
+    EXPECT_EQ(states[0].clocks.pathway_id, "P1");
+    EXPECT_EQ(states[1].clocks.pathway_id, "P2");
+    ASSERT_EQ(states[0].events.size(), 2u);
+    EXPECT_EQ(states[0].events[1].event_id, "e3");
+    EXPECT_EQ(states[0].providers, (std::set<std::string>{"RAA"}));
+    EXPECT_EQ(states[1].providers, (std::set<std::string>{"RBB", "RCC"}));
+    const auto alone = RecomputePathway({events[0], events[2]}, D("2025-03-01"));
+    ASSERT_EQ(alone.clocks.clocks.size(), states[1].clocks.clocks.size());
+    for (std::size_t c = 0; c < alone.clocks.clocks.size(); ++c) {
+        EXPECT_EQ(ClockCsvFields("P2", alone.clocks.clocks[c]), ClockCsvFields("P2", states[1].clocks.clocks[c]));
+    }
+    ASSERT_NE(FindState(states, "P2"), nullptr);
+    EXPECT_EQ(FindState(states, "P2")->clocks.pathway_id, "P2");
+    EXPECT_EQ(FindState(states, "P3"), nullptr);
+    EXPECT_EQ(FindState(states, "P"), nullptr);
+    EXPECT_TRUE(RecomputeAll({}, D("2025-03-01")).empty());
+}
+
+}  // namespace
+}  // namespace carevoice::pathway
