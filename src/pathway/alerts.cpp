@@ -32,7 +32,7 @@ std::optional<CivilDate> ReferralDate(const AlertInput& in) {
 }
 
 // The latest event of a type (events are in applied order, so the last one found).
-const Event* Latest(const std::vector<Event>& events, EventType type) {
+const Event* Latest(std::span<const Event> events, EventType type) {
     const Event* found = nullptr;
     for (const Event& e : events) {
         if (e.type == type) found = &e;
@@ -40,7 +40,7 @@ const Event* Latest(const std::vector<Event>& events, EventType type) {
     return found;
 }
 
-bool AnyOnOrAfter(const std::vector<Event>& events, CivilDate since, bool (*matches)(const Event&)) {
+bool AnyOnOrAfter(std::span<const Event> events, CivilDate since, bool (*matches)(const Event&)) {
     return std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.date >= since && matches(e); });
 }
 

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,7 +95,7 @@ struct Alert {
 
 struct AlertInput {
     const PathwayRecord* record = nullptr;
-    std::vector<Event> events;  // the pathway's effective events, in applied order (EffectiveEvents)
+    std::span<const Event> events;  // the pathway's effective events, in applied order (EffectiveEvents)
     std::optional<NextAction> next_action;
 };
 

@@ -34,7 +34,8 @@ class AlertsTest : public ::testing::Test {
         return events.back();
     }
     std::vector<Alert> Run(const char* as_of) {
-        AlertInput in{&record, EffectiveEvents(events), next};
+        const auto effective = EffectiveEvents(events);
+        AlertInput in{&record, effective, next};
         return ComputeAlerts(in, D(as_of), settings);
     }
     std::optional<Alert> Find(const char* as_of, AlertRule rule) {

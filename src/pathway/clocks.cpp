@@ -19,7 +19,7 @@ int Days(CivilDate from, CivilDate to) { return static_cast<int>(DaysBetween(fro
 
 // The effective events of one pathway in applied order, with the facts the clocks need.
 struct Timeline {
-    std::vector<Event> events;
+    std::span<const Event> events;  // effective, in applied order
     std::vector<DataQualityProblem>* problems = nullptr;
 
     // Index of the first event of `type` at or after `from` (and before `before`), or none.
@@ -188,9 +188,14 @@ int TargetDays(ClockKind kind) {
 }
 
 PathwayClocks ComputeClocks(std::vector<Event> events, CivilDate as_of) {
+    const std::vector<Event> effective = EffectiveEvents(std::move(events));
+    return ComputeClocksOfEffective(effective, as_of);
+}
+
+PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDate as_of) {
     PathwayClocks out;
-    if (!events.empty()) out.pathway_id = events.front().pathway_id;
-    Timeline t{EffectiveEvents(std::move(events)), &out.problems};
+    if (!effective.empty()) out.pathway_id = effective.front().pathway_id;
+    Timeline t{effective, &out.problems};
     const auto& ev = t.events;
 
     const auto referral = t.First(EventType::kReferralReceived);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,8 @@ struct PathwayClocks {
 
 // The clocks of one pathway from its events (any order; superseded events are left out here).
 PathwayClocks ComputeClocks(std::vector<Event> events, CivilDate as_of);
+// The same from the pathway's effective events, as EffectiveEvents returns them (no copy is made).
+PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDate as_of);
 
 // The events of each pathway (indices into `events`, in their order there), the pathways by id.
 std::vector<std::vector<std::size_t>> GroupByPathway(const std::vector<Event>& events);

@@ -17,21 +17,33 @@ std::optional<DiagnosisOutcome> ParseOutcome(std::string_view name) { return Par
 
 bool IsUrgentRoute(Route route) { return route != Route::kOther; }
 
-std::vector<Event> EffectiveEvents(std::vector<Event> events) {
-    std::set<std::string, std::less<>> superseded;  // copies: the events are moved below
-    for (const auto& e : events) {
-        if (!e.supersedes.empty()) superseded.insert(e.supersedes);
+std::size_t KeepEffective(std::span<Event> events) {
+    std::size_t n = events.size();
+    const bool corrected =
+        std::any_of(events.begin(), events.end(), [](const Event& e) { return !e.supersedes.empty(); });
+    if (corrected) {  // most pathways have no correction: nothing to leave out
+        std::set<std::string, std::less<>> superseded;
+        for (const auto& e : events) {
+            if (!e.supersedes.empty()) superseded.insert(e.supersedes);
+        }
+        // remove_if keeps the order of the events it keeps.
+        n = static_cast<std::size_t>(std::remove_if(events.begin(), events.end(),
+                                                    [&](const Event& e) { return superseded.contains(e.event_id); }) -
+                                     events.begin());
     }
-    std::vector<Event> out;
-    out.reserve(events.size());
-    for (auto& e : events) {
-        if (!superseded.contains(e.event_id)) out.push_back(std::move(e));
-    }
-    std::stable_sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
+    auto applied_before = [](const Event& a, const Event& b) {
         if (a.date != b.date) return a.date < b.date;
         return a.type < b.type;
-    });
-    return out;
+    };
+    const auto end = events.begin() + static_cast<std::ptrdiff_t>(n);
+    // Extracts usually list a pathway's events in order: then a stable sort would change nothing.
+    if (!std::is_sorted(events.begin(), end, applied_before)) std::stable_sort(events.begin(), end, applied_before);
+    return n;
+}
+
+std::vector<Event> EffectiveEvents(std::vector<Event> events) {
+    events.resize(KeepEffective(events));
+    return events;
 }
 
 }  // namespace carevoice::pathway

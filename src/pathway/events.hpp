@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,5 +108,8 @@ bool IsUrgentRoute(Route route);
 // The events that count: those no other event supersedes (a chain of corrections leaves only the last),
 // in the order they are applied (date, then EventType, then the order given). Events of one pathway.
 std::vector<Event> EffectiveEvents(std::vector<Event> events);
+// The same in place: the first n of `events` become the effective ones in applied order, and n is returned
+// (the rest are left moved from).
+std::size_t KeepEffective(std::span<Event> events);
 
 }  // namespace carevoice::pathway

@@ -1,5 +1,5 @@
-// RecomputeAll: each pathway's effective events, providers and clocks, by pathway id, the same as
-// recomputing it alone; a correction leaves the superseded event, and its provider, out.
+// RecomputeAll: each pathway's effective events, providers and clocks, by pathway id, the same clocks as
+// computing it alone; a correction leaves the superseded event, and its provider, out.
 #include "pathway/recompute.hpp"
 
 #include <gtest/gtest.h>
@@ -30,7 +30,8 @@ TEST(RecomputeAll, KeepsEachPathwaysEffectiveEventsProvidersAndClocksById) {
     events.push_back(E("P1", "e2", "2025-01-20", EventType::kFirstSeen, "RXX"));
     events.push_back(E("P1", "e3", "2025-01-21", EventType::kFirstSeen, "RAA"));
     events.back().supersedes = "e2";  // RXX was a mistake
-    const auto states = RecomputeAll(events, D("2025-03-01"));
+    const auto all = RecomputeAll(events, D("2025-03-01"));
+    const auto& states = all.pathways;
     ASSERT_EQ(states.size(), 2u);
     EXPECT_EQ(states[0].clocks.pathway_id, "P1");
     EXPECT_EQ(states[1].clocks.pathway_id, "P2");
@@ -38,16 +39,19 @@ TEST(RecomputeAll, KeepsEachPathwaysEffectiveEventsProvidersAndClocksById) {
     EXPECT_EQ(states[0].events[1].event_id, "e3");
     EXPECT_EQ(states[0].providers, (std::set<std::string>{"RAA"}));
     EXPECT_EQ(states[1].providers, (std::set<std::string>{"RBB", "RCC"}));
-    const auto alone = RecomputePathway({events[0], events[2]}, D("2025-03-01"));
-    ASSERT_EQ(alone.clocks.clocks.size(), states[1].clocks.clocks.size());
-    for (std::size_t c = 0; c < alone.clocks.clocks.size(); ++c) {
-        EXPECT_EQ(ClockCsvFields("P2", alone.clocks.clocks[c]), ClockCsvFields("P2", states[1].clocks.clocks[c]));
+    const auto alone = ComputeClocks({events[0], events[2]}, D("2025-03-01"));
+    ASSERT_EQ(alone.clocks.size(), states[1].clocks.clocks.size());
+    for (std::size_t c = 0; c < alone.clocks.size(); ++c) {
+        EXPECT_EQ(ClockCsvFields("P2", alone.clocks[c]), ClockCsvFields("P2", states[1].clocks.clocks[c]));
     }
-    ASSERT_NE(FindState(states, "P2"), nullptr);
-    EXPECT_EQ(FindState(states, "P2")->clocks.pathway_id, "P2");
-    EXPECT_EQ(FindState(states, "P3"), nullptr);
-    EXPECT_EQ(FindState(states, "P"), nullptr);
-    EXPECT_TRUE(RecomputeAll({}, D("2025-03-01")).empty());
+    ASSERT_NE(all.Find("P2"), nullptr);
+    EXPECT_EQ(all.Find("P2")->clocks.pathway_id, "P2");
+    EXPECT_EQ(all.Find("P3"), nullptr);
+    EXPECT_EQ(all.Find("P"), nullptr);
+    // Moved, the states still see their events.
+    const pathway::Recomputed moved = RecomputeAll(events, D("2025-03-01"));
+    EXPECT_EQ(moved.Find("P1")->events.back().event_id, "e3");
+    EXPECT_TRUE(RecomputeAll({}, D("2025-03-01")).pathways.empty());
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->version = version;
     snapshot->as_of = as_of;
-    snapshot->pathways = pathway::RecomputeAll(std::move(events), as_of);
+    snapshot->recomputed = pathway::RecomputeAll(std::move(events), as_of);
     std::lock_guard lock(mu_);
     if (!snapshot_ || snapshot_->version != snapshot->version || snapshot_->as_of != snapshot->as_of) {
         lists_.clear();

@@ -240,7 +240,7 @@ Result<std::shared_ptr<const ScopeList>> BuildScopeList(RequestContext& ctx, con
             row.providers = entry->providers;
         }
         if (auto n = next_by_pathway.find(record.id); n != next_by_pathway.end()) row.next_action = n->second;
-        pathway::AlertInput input{&record, entry ? entry->events : std::vector<pathway::Event>{}, std::nullopt};
+        pathway::AlertInput input{&record, entry ? entry->events : std::span<const pathway::Event>(), std::nullopt};
         if (row.next_action) {
             input.next_action =
                 pathway::NextAction{row.next_action->description, row.next_action->owner, row.next_action->due_on};

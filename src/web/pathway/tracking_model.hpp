@@ -97,8 +97,8 @@ class TrackingCache {
     struct Snapshot {
         std::int64_t version = 0;
         CivilDate as_of;
-        std::vector<Entry> pathways;  // by ref
-        const Entry* Find(std::string_view ref) const { return pathway::FindState(pathways, ref); }
+        pathway::Recomputed recomputed;  // every pathway's effective events, providers and clocks
+        const Entry* Find(std::string_view ref) const { return recomputed.Find(ref); }
     };
     Result<std::shared_ptr<const Snapshot>> Get(store::Connection& conn, CivilDate as_of);
 
