@@ -17,6 +17,21 @@ namespace {
 // store reads them) are not moved at all.
 std::vector<std::size_t> SortByPathway(std::vector<Event>& events) {
     const std::size_t n = events.size();
+    {
+        // Already in pathway order (the store reads them so): each pathway begins where the id changes.
+        std::vector<std::size_t> start;
+        bool ordered = true;
+        for (std::size_t i = 0; i < n && ordered; ++i) {
+            if (i == 0 || events[i].pathway_id != events[i - 1].pathway_id) {
+                ordered = i == 0 || events[i - 1].pathway_id < events[i].pathway_id;
+                start.push_back(i);
+            }
+        }
+        if (ordered) {
+            start.push_back(n);
+            return start;
+        }
+    }
     std::vector<std::uint32_t> group(n);  // each event's pathway, numbered as first seen
     std::vector<std::size_t> first;       // an event of each pathway, for its id
     std::vector<std::size_t> count;       // events of each pathway

@@ -54,5 +54,30 @@ TEST(RecomputeAll, KeepsEachPathwaysEffectiveEventsProvidersAndClocksById) {
     EXPECT_TRUE(RecomputeAll({}, D("2025-03-01")).pathways.empty());
 }
 
+// Events already in pathway order (as the store reads them) and the same events in another order give the
+// same pathways, in the same order, with the same events.
+TEST(RecomputeAll, EventsInPathwayOrderOrNotGiveTheSameResult) {
+    std::vector<Event> ordered;
+    for (const char* p : {"A1", "A2", "B1"}) {
+        ordered.push_back(E(p, "e1", "2025-01-06", EventType::kReferralReceived, "RAA"));
+        ordered.back().route = Route::kUrgentSuspectedCancer;
+        ordered.push_back(E(p, "e2", "2025-01-20", EventType::kFirstSeen, "RAA"));
+    }
+    std::vector<Event> shuffled = {ordered[5], ordered[0], ordered[3], ordered[4], ordered[1], ordered[2]};
+    const auto a = RecomputeAll(ordered, D("2025-03-01"));
+    const auto b = RecomputeAll(shuffled, D("2025-03-01"));
+    ASSERT_EQ(a.pathways.size(), 3u);
+    ASSERT_EQ(b.pathways.size(), 3u);
+    for (std::size_t k = 0; k < 3; ++k) {
+        EXPECT_EQ(a.pathways[k].clocks.pathway_id, b.pathways[k].clocks.pathway_id);
+        ASSERT_EQ(a.pathways[k].events.size(), 2u);
+        ASSERT_EQ(b.pathways[k].events.size(), 2u);
+        EXPECT_EQ(a.pathways[k].events[0].event_id, "e1");
+        EXPECT_EQ(b.pathways[k].events[0].event_id, "e1");
+        EXPECT_EQ(b.pathways[k].events[1].pathway_id, a.pathways[k].clocks.pathway_id);
+    }
+    EXPECT_EQ(a.pathways[2].clocks.pathway_id, "B1");
+}
+
 }  // namespace
 }  // namespace carevoice::pathway
