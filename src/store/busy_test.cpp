@@ -2,8 +2,11 @@
 // both engines, so that the web layer can answer 503 with Retry-After instead of an internal error.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "store/sql.hpp"
 #include "store/test_database.hpp"
@@ -43,6 +46,30 @@ TEST_F(BusyTest, AWriteLockHeldByAnotherConnectionIsBusyNotInternal) {
     EXPECT_EQ(s.CodeName(), "busy");
     (void)waiter_->Rollback();
     EXPECT_TRUE(holder_->Rollback().ok());
+}
+
+// Within the engine's wait (SQLite's busy timeout, PostgreSQL's lock wait), a writer that meets another's
+// transaction waits for it and then writes; it is not refused.
+TEST(BusyWaitTest, AWriterWaitsForATransactionThatEndsAndThenWrites) {
+    const std::string url = testing::FreshDatabaseUrl();
+    auto factory = FactoryForUrl(url);
+    ASSERT_TRUE(factory.ok()) << factory.status().ToString();
+    auto holder = (*factory)();
+    auto writer = (*factory)();
+    ASSERT_TRUE(holder.ok() && writer.ok());
+    ASSERT_TRUE((*holder)->ExecuteScript("CREATE TABLE counters (id BIGINT PRIMARY KEY, n BIGINT)").ok());
+    ASSERT_TRUE((*holder)->Execute("INSERT INTO counters (id, n) VALUES (1, 0)").ok());
+    ASSERT_TRUE((*holder)->Begin().ok());
+    ASSERT_TRUE((*holder)->Execute("UPDATE counters SET n = n + 1 WHERE id = 1").ok());
+    auto waited = std::async(
+        std::launch::async, [&] { return (*writer)->Execute("UPDATE counters SET n = n + 10 WHERE id = 1").status(); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // let the writer meet the lock (order only)
+    ASSERT_TRUE((*holder)->Commit().ok());
+    const Status s = waited.get();
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    auto n = (*holder)->QueryOne("SELECT n FROM counters WHERE id = 1");
+    ASSERT_TRUE(n.ok());
+    EXPECT_EQ(n->Int(0), 11);
 }
 
 }  // namespace
