@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <map>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/parallel.hpp"
 
@@ -301,45 +300,20 @@ std::string FormatAllocation(const Allocation& allocation) {
     return out;
 }
 
-std::vector<std::vector<std::size_t>> GroupByPathway(const std::vector<Event>& events) {
-    // Group by pathway with a hash of views into `events` (one pass), then order the groups by pathway id:
-    // a map from id to vector would compare strings log(p) times per event.
-    std::unordered_map<std::string_view, std::size_t> group_of;
-    group_of.reserve(events.size() / 4 + 1);
-    std::vector<std::vector<std::size_t>> members;
-    std::size_t current = 0;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        // Files list a pathway's events together: the hash is needed only where the pathway changes.
-        if (members.empty() || events[i].pathway_id != events[members[current].front()].pathway_id) {
-            auto [it, fresh] = group_of.try_emplace(events[i].pathway_id, members.size());
-            if (fresh) members.emplace_back();
-            current = it->second;
-        }
-        members[current].push_back(i);
-    }
-    std::sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
-        return events[a.front()].pathway_id < events[b.front()].pathway_id;
-    });
-    return members;
-}
-
 std::vector<PathwayClocks> ComputeAllClocks(std::vector<Event> events, CivilDate as_of) {
-    const auto groups = GroupByPathway(events);
-    std::vector<PathwayClocks> out(groups.size());
+    const std::vector<std::size_t> start = SortByPathway(events);
+    std::vector<PathwayClocks> out(start.size() - 1);
     // Each pathway's clocks are independent: slices of the pathways are computed on the machine's cores,
-    // each writing only its own slots of `out` and moving only its own pathways' events.
-    RunSlices(groups.size(), WorkersFor(groups.size(), kPathwaysPerWorker),
+    // each writing only its own slots of `out` and touching only its own pathways' events.
+    RunSlices(out.size(), WorkersFor(out.size(), kPathwaysPerWorker),
               [&](std::size_t, std::size_t from, std::size_t to) {
-                  for (std::size_t k = from; k < to; ++k) out[k] = ComputeClocks(TakeGroup(events, groups[k]), as_of);
+                  for (std::size_t k = from; k < to; ++k) {
+                      const std::span<Event> own(events.data() + start[k], start[k + 1] - start[k]);
+                      out[k] = ComputeClocksOfEffective(own.first(KeepEffective(own)), as_of);
+                      out[k].pathway_id = own.front().pathway_id;
+                  }
               });
     return out;
-}
-
-std::vector<Event> TakeGroup(std::vector<Event>& events, const std::vector<std::size_t>& group) {
-    std::vector<Event> list;
-    list.reserve(group.size());
-    for (std::size_t i : group) list.push_back(std::move(events[i]));
-    return list;
 }
 
 std::vector<std::string> ClockCsvColumns() {

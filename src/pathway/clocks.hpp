@@ -69,11 +69,6 @@ PathwayClocks ComputeClocks(std::vector<Event> events, CivilDate as_of);
 // The same from the pathway's effective events, as EffectiveEvents returns them (no copy is made).
 PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDate as_of);
 
-// The events of each pathway (indices into `events`, in their order there), the pathways by id.
-std::vector<std::vector<std::size_t>> GroupByPathway(const std::vector<Event>& events);
-// One group's events, moved out of `events`.
-std::vector<Event> TakeGroup(std::vector<Event>& events, const std::vector<std::size_t>& group);
-
 // The clocks of every pathway in `events` (of many pathways, any order), ordered by pathway id. A large set
 // is computed on the machine's cores, kPathwaysPerWorker or more a thread; the result does not depend on it.
 inline constexpr std::size_t kPathwaysPerWorker = 20'000;

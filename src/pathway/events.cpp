@@ -1,7 +1,11 @@
 #include "pathway/events.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <numeric>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace carevoice::pathway {
@@ -44,6 +48,67 @@ std::size_t KeepEffective(std::span<Event> events) {
 std::vector<Event> EffectiveEvents(std::vector<Event> events) {
     events.resize(KeepEffective(events));
     return events;
+}
+
+std::vector<std::size_t> SortByPathway(std::vector<Event>& events) {
+    const std::size_t n = events.size();
+    {
+        // Already in pathway order (the store reads them so): each pathway begins where the id changes.
+        std::vector<std::size_t> start;
+        bool ordered = true;
+        for (std::size_t i = 0; i < n && ordered; ++i) {
+            if (i == 0 || events[i].pathway_id != events[i - 1].pathway_id) {
+                ordered = i == 0 || events[i - 1].pathway_id < events[i].pathway_id;
+                start.push_back(i);
+            }
+        }
+        if (ordered) {
+            start.push_back(n);
+            return start;
+        }
+    }
+    std::vector<std::uint32_t> group(n);  // each event's pathway, numbered as first seen
+    std::vector<std::size_t> first;       // an event of each pathway, for its id
+    std::vector<std::size_t> count;       // events of each pathway
+    {
+        std::unordered_map<std::string_view, std::uint32_t> number;
+        std::uint32_t current = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            // Events of a pathway come together: the hash is consulted once a run.
+            if (first.empty() || events[i].pathway_id != events[first[current]].pathway_id) {
+                auto [it, fresh] = number.try_emplace(events[i].pathway_id, static_cast<std::uint32_t>(first.size()));
+                if (fresh) {
+                    first.push_back(i);
+                    count.push_back(0);
+                }
+                current = it->second;
+            }
+            group[i] = current;
+            ++count[current];
+        }
+    }
+    std::vector<std::uint32_t> by_id(first.size());
+    std::iota(by_id.begin(), by_id.end(), 0u);
+    std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return events[first[a]].pathway_id < events[first[b]].pathway_id;
+    });
+    std::vector<std::size_t> start(first.size() + 1, n), next(first.size());
+    std::size_t at = 0;
+    for (std::size_t rank = 0; rank < by_id.size(); ++rank) {
+        start[rank] = next[by_id[rank]] = at;
+        at += count[by_id[rank]];
+    }
+    std::vector<std::size_t> dest(n);
+    for (std::size_t i = 0; i < n; ++i) dest[i] = next[group[i]]++;
+    // Each swap puts one event in its place.
+    for (std::size_t i = 0; i < n; ++i) {
+        while (dest[i] != i) {
+            const std::size_t j = dest[i];
+            std::swap(events[i], events[j]);
+            std::swap(dest[i], dest[j]);
+        }
+    }
+    return start;
 }
 
 }  // namespace carevoice::pathway

@@ -112,4 +112,9 @@ std::vector<Event> EffectiveEvents(std::vector<Event> events);
 // (the rest are left moved from).
 std::size_t KeepEffective(std::span<Event> events);
 
+// Puts `events` in pathway order (by id; within a pathway, in the order given) in place, and returns where
+// each pathway begins, with the end last. No event is copied, and events already in that order (as the
+// store reads them) are not moved at all.
+std::vector<std::size_t> SortByPathway(std::vector<Event>& events);
+
 }  // namespace carevoice::pathway

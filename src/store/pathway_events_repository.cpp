@@ -9,14 +9,21 @@
 namespace carevoice::store {
 namespace {
 
-constexpr const char* kColumns =
-    "pathway_ref, event_id, date, type, provider, route, modality, admitted, outcome, until_date, to_provider, "
-    "supersedes";
 constexpr std::size_t kMaxReported = 20;
 
+// The stored columns of an event, in the order of the layout (pathway::kEventColumns).
 constexpr const char* kColumnNames[] = {"pathway_ref", "event_id",   "date",        "type",
                                         "provider",    "route",      "modality",    "admitted",
                                         "outcome",     "until_date", "to_provider", "supersedes"};
+// The same, as a list for SQL: "pathway_ref, event_id, …".
+const std::string kColumns = [] {
+    std::string out;
+    for (const char* name : kColumnNames) {
+        if (!out.empty()) out += ", ";
+        out += name;
+    }
+    return out;
+}();
 
 std::string Line(std::int64_t line) { return "line " + std::to_string(line); }
 
@@ -103,12 +110,12 @@ Result<EventImportReport> PathwayEventsRepository::ImportDirect(const std::vecto
     }
     std::vector<FieldProblem> problems;
     pathway::EventDateTexts dates;
+    const std::string stored_event =
+        "SELECT " + kColumns + " FROM pathway_events WHERE pathway_ref = ? AND event_id = ?";
     for (std::size_t i : stored) {
         if (problems.size() >= kMaxReported) break;
         const auto& e = events[i];
-        CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(std::string("SELECT ") + kColumns +
-                                                         " FROM pathway_events WHERE pathway_ref = ? AND event_id = ?",
-                                                     {e.pathway_id, e.event_id}));
+        CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(stored_event, {e.pathway_id, e.event_id}));
         const auto fields = pathway::EventCsvViews(e, dates);
         bool same = true;
         for (std::size_t c = 0; c < fields.size() && same; ++c) same = row.Text(c) == fields[c];
@@ -179,8 +186,7 @@ Result<EventImportReport> PathwayEventsRepository::ImportStaged(const std::vecto
     if (!problems.empty()) return Refused(std::move(problems));
     CV_ASSIGN_OR_RETURN(
         report.inserted,
-        conn_.Execute(std::string("INSERT INTO pathway_events (") + kColumns + ", recorded_at, recorded_by) SELECT " +
-                          kColumns +
+        conn_.Execute("INSERT INTO pathway_events (" + kColumns + ", recorded_at, recorded_by) SELECT " + kColumns +
                           ", ?, ? FROM pathway_events_staging s WHERE NOT EXISTS (SELECT 1 FROM pathway_events e"
                           " WHERE e.pathway_ref = s.pathway_ref AND e.event_id = s.event_id)",
                       {now, recorded_by}));
@@ -201,7 +207,7 @@ Status PathwayEventsRepository::Add(const pathway::Event& event, std::int64_t no
 }
 
 Result<std::vector<pathway::Event>> PathwayEventsRepository::ListByPathway(const std::string& pathway_ref) {
-    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query(std::string("SELECT ") + kColumns +
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT " + kColumns +
                                                    " FROM pathway_events WHERE pathway_ref = ? ORDER BY recorded_at, "
                                                    "date, event_id",
                                                {pathway_ref}));
@@ -209,8 +215,7 @@ Result<std::vector<pathway::Event>> PathwayEventsRepository::ListByPathway(const
 }
 
 Result<std::vector<pathway::Event>> PathwayEventsRepository::ListAll() {
-    CV_ASSIGN_OR_RETURN(auto rows,
-                        conn_.Query(std::string("SELECT ") + kColumns + " FROM pathway_events ORDER BY pathway_ref"));
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT " + kColumns + " FROM pathway_events ORDER BY pathway_ref"));
     return EventsFrom(rows);
 }
 
