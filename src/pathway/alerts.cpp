@@ -52,35 +52,33 @@ struct RuleContext {
     CivilDate latest_event;  // the pathway's latest event, or the referral; 1970-01-01 if neither
     std::vector<Alert>& out;
 
-    void Add(AlertRule rule, std::string why, std::string what, CivilDate cause) {
-        out.push_back(Alert{rule, std::move(why), std::move(what), std::max(cause, latest_event)});
+    // Fires `rule`, counting days from `since`; the cause is `since` unless a later event came after it.
+    Alert& Add(AlertRule rule, CivilDate since) {
+        Alert& a = out.emplace_back();
+        a.rule = rule;
+        a.since = since;
+        a.days = DaysBetween(since, as_of);
+        a.cause_on = std::max(since, latest_event);
+        return a;
     }
 };
 
 void NoKeyWorker(RuleContext& c) {
     if (c.in.record->key_worker || !c.referral) return;
-    const auto days = DaysBetween(*c.referral, c.as_of);
-    if (days < c.settings.no_key_worker_days) return;
-    c.Add(AlertRule::kNoKeyWorker,
-          "No key worker has been named in the " + Days(days) + " since the referral on " + c.referral->ToLongString() +
-              ".",
-          "Name a key worker on the pathway page.", *c.referral);
+    if (DaysBetween(*c.referral, c.as_of) < c.settings.no_key_worker_days) return;
+    c.Add(AlertRule::kNoKeyWorker, *c.referral);
 }
 
 void NextActionRules(RuleContext& c) {
     if (!c.in.next_action) {
-        c.Add(AlertRule::kNoNextAction, "The pathway has no open next action.",
-              "Agree the next step with the team and record it, with an owner and a due date, on the pathway page.",
-              c.referral.value_or(c.latest_event));
+        c.Add(AlertRule::kNoNextAction, c.referral.value_or(c.latest_event));
         return;
     }
-    const NextAction& a = *c.in.next_action;
-    if (a.due_on >= c.as_of) return;
-    c.Add(AlertRule::kNextActionOverdue,
-          "The next action \"" + a.description + "\" (" + a.owner + ") was due on " + a.due_on.ToLongString() + ", " +
-              Days(DaysBetween(a.due_on, c.as_of)) + " ago.",
-          "Ask " + a.owner + " whether it is done: mark it done or record a new due date on the pathway page.",
-          a.due_on);
+    const NextAction& action = *c.in.next_action;
+    if (action.due_on >= c.as_of) return;
+    Alert& a = c.Add(AlertRule::kNextActionOverdue, action.due_on);
+    a.subject = action.description;
+    a.owner = action.owner;
 }
 
 void NoContact(RuleContext& c) {
@@ -91,14 +89,8 @@ void NoContact(RuleContext& c) {
     const bool ever = last.has_value();
     if (!ever) last = c.referral;
     if (!last) return;
-    const auto days = DaysBetween(*last, c.as_of);
-    if (days < c.settings.no_contact_days) return;
-    c.Add(AlertRule::kNoContact,
-          ever ? "No contact with the patient for " + Days(days) + ", since " + last->ToLongString() + "."
-               : "No contact with the patient in the " + Days(days) + " since the referral on " + last->ToLongString() +
-                     ".",
-          "Contact the patient (the key worker, or the team if none is named) and record it as key_worker_contact.",
-          *last);
+    if (DaysBetween(*last, c.as_of) < c.settings.no_contact_days) return;
+    c.Add(AlertRule::kNoContact, *last).ever = ever;
 }
 
 void TransferNotAccepted(RuleContext& c) {
@@ -112,13 +104,8 @@ void TransferNotAccepted(RuleContext& c) {
         }
     }
     if (!pending) return;
-    const auto days = DaysBetween(pending->date, c.as_of);
-    if (days < c.settings.transfer_not_accepted_days) return;
-    c.Add(AlertRule::kTransferNotAccepted,
-          "The transfer to " + pending->to_provider + " sent on " + pending->date.ToLongString() +
-              " has not been accepted after " + Days(days) + ".",
-          "Call " + pending->to_provider + " to confirm they have the referral, then record transfer_accepted.",
-          pending->date);
+    if (DaysBetween(pending->date, c.as_of) < c.settings.transfer_not_accepted_days) return;
+    c.Add(AlertRule::kTransferNotAccepted, pending->date).subject = pending->to_provider;
 }
 
 void NoDecisionToTreat(RuleContext& c) {
@@ -132,13 +119,8 @@ void NoDecisionToTreat(RuleContext& c) {
         return e.type == EventType::kDecisionToTreat || e.type == EventType::kTreatmentStarted;
     };
     if (AnyOnOrAfter(c.in.events, diagnosis->date, +decided)) return;
-    const auto days = DaysBetween(diagnosis->date, c.as_of);
-    if (days < c.settings.no_decision_to_treat_days) return;
-    c.Add(AlertRule::kNoDecisionToTreat,
-          "Cancer was diagnosed and communicated on " + diagnosis->date.ToLongString() +
-              " and no decision to treat is recorded after " + Days(days) + ".",
-          "Check the MDT has discussed the patient and a treatment plan is agreed; record the decision to treat.",
-          diagnosis->date);
+    if (DaysBetween(diagnosis->date, c.as_of) < c.settings.no_decision_to_treat_days) return;
+    c.Add(AlertRule::kNoDecisionToTreat, diagnosis->date);
 }
 
 void EmergencyAdmission(RuleContext& c) {
@@ -146,13 +128,8 @@ void EmergencyAdmission(RuleContext& c) {
     if (!admission) return;
     auto contact = [](const Event& e) { return e.type == EventType::kKeyWorkerContact; };
     if (AnyOnOrAfter(c.in.events, admission->date, +contact)) return;
-    const auto days = DaysBetween(admission->date, c.as_of);
-    if (days < c.settings.emergency_contact_days) return;
-    c.Add(AlertRule::kEmergencyAdmissionNoContact,
-          "The patient was admitted as an emergency on " + admission->date.ToLongString() +
-              " and the key worker has not been in contact since (" + Days(days) + ").",
-          "Ask the key worker to contact the patient or the admitting ward, and record key_worker_contact.",
-          admission->date);
+    if (DaysBetween(admission->date, c.as_of) < c.settings.emergency_contact_days) return;
+    c.Add(AlertRule::kEmergencyAdmissionNoContact, admission->date);
 }
 
 }  // namespace
@@ -192,6 +169,53 @@ std::vector<Alert> ComputeAlerts(const AlertInput& input, CivilDate as_of, const
     NoDecisionToTreat(c);
     EmergencyAdmission(c);
     return out;
+}
+
+std::string Alert::Why() const {
+    const std::string on = since.ToLongString();
+    switch (rule) {
+        case AlertRule::kNoKeyWorker:
+            return "No key worker has been named in the " + Days(days) + " since the referral on " + on + ".";
+        case AlertRule::kNoNextAction:
+            return "The pathway has no open next action.";
+        case AlertRule::kNextActionOverdue:
+            return "The next action \"" + subject + "\" (" + owner + ") was due on " + on + ", " + Days(days) + " ago.";
+        case AlertRule::kNoContact:
+            return ever ? "No contact with the patient for " + Days(days) + ", since " + on + "."
+                        : "No contact with the patient in the " + Days(days) + " since the referral on " + on + ".";
+        case AlertRule::kTransferNotAccepted:
+            return "The transfer to " + subject + " sent on " + on + " has not been accepted after " + Days(days) + ".";
+        case AlertRule::kNoDecisionToTreat:
+            return "Cancer was diagnosed and communicated on " + on + " and no decision to treat is recorded after " +
+                   Days(days) + ".";
+        case AlertRule::kEmergencyAdmissionNoContact:
+            return "The patient was admitted as an emergency on " + on +
+                   " and the key worker has not been in contact since (" + Days(days) + ").";
+    }
+    return {};
+}
+
+std::string Alert::WhatToDo() const {
+    switch (rule) {
+        case AlertRule::kNoKeyWorker:
+            return "Name a key worker on the pathway page.";
+        case AlertRule::kNoNextAction:
+            return "Agree the next step with the team and record it, with an owner and a due date, on the pathway "
+                   "page.";
+        case AlertRule::kNextActionOverdue:
+            return "Ask " + owner + " whether it is done: mark it done or record a new due date on the pathway page.";
+        case AlertRule::kNoContact:
+            return "Contact the patient (the key worker, or the team if none is named) and record it as "
+                   "key_worker_contact.";
+        case AlertRule::kTransferNotAccepted:
+            return "Call " + subject + " to confirm they have the referral, then record transfer_accepted.";
+        case AlertRule::kNoDecisionToTreat:
+            return "Check the MDT has discussed the patient and a treatment plan is agreed; record the decision to "
+                   "treat.";
+        case AlertRule::kEmergencyAdmissionNoContact:
+            return "Ask the key worker to contact the patient or the admitting ward, and record key_worker_contact.";
+    }
+    return {};
 }
 
 bool AcknowledgementHolds(const Alert& alert, CivilDate acknowledged_on) { return acknowledged_on >= alert.cause_on; }

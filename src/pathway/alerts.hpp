@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -86,11 +87,21 @@ struct NextAction {
     CivilDate due_on;
 };
 
+// What a rule found: the facts, from which the words are made when someone reads them (an alert of every
+// pathway is computed whenever the events change; few are ever shown).
 struct Alert {
     AlertRule rule = AlertRule::kNoKeyWorker;
-    std::string why;         // "No key worker has been named in the 9 days since the referral on 6 January 2025."
-    std::string what_to_do;  // "Name a key worker on the pathway page."
-    CivilDate cause_on;      // see the file comment: an acknowledgement on or after this day holds
+    CivilDate cause_on;     // see the file comment: an acknowledgement on or after this day holds
+    CivilDate since;        // the day the rule counts from: referral, last contact, transfer, diagnosis, admission, due
+    std::int64_t days = 0;  // from `since` to the as-of date
+    bool ever = true;       // no_contact: false when there was never contact (counted from the referral)
+    std::string subject;    // transfer_not_accepted: the receiving provider; next_action_overdue: the action
+    std::string owner;      // next_action_overdue: who owns the action
+
+    // "No key worker has been named in the 9 days since the referral on 6 January 2025."
+    std::string Why() const;
+    // "Name a key worker on the pathway page."
+    std::string WhatToDo() const;
 };
 
 struct AlertInput {

@@ -57,8 +57,8 @@ TEST_F(AlertsTest, NoKeyWorkerFiresOnDaySevenFromReferral) {
     EXPECT_FALSE(Find("2025-01-12", AlertRule::kNoKeyWorker));  // day 6
     auto a = Find("2025-01-13", AlertRule::kNoKeyWorker);       // day 7
     ASSERT_TRUE(a);
-    EXPECT_EQ(a->why, "No key worker has been named in the 7 days since the referral on 6 January 2025.");
-    EXPECT_EQ(a->what_to_do, "Name a key worker on the pathway page.");
+    EXPECT_EQ(a->Why(), "No key worker has been named in the 7 days since the referral on 6 January 2025.");
+    EXPECT_EQ(a->WhatToDo(), "Name a key worker on the pathway page.");
     settings.no_key_worker_days = 10;
     EXPECT_FALSE(Find("2025-01-13", AlertRule::kNoKeyWorker));
 }
@@ -70,7 +70,7 @@ TEST_F(AlertsTest, NoNextActionFiresWithoutAnOpenAction) {
     next.reset();
     auto a = Find("2025-01-07", AlertRule::kNoNextAction);
     ASSERT_TRUE(a);
-    EXPECT_EQ(a->why, "The pathway has no open next action.");
+    EXPECT_EQ(a->Why(), "The pathway has no open next action.");
     EXPECT_FALSE(Find("2025-01-07", AlertRule::kNextActionOverdue));
 }
 
@@ -79,7 +79,7 @@ TEST_F(AlertsTest, NextActionOverdueFiresTheDayAfterItWasDue) {
     EXPECT_FALSE(Find("2025-02-03", AlertRule::kNextActionOverdue));  // due today: not overdue
     auto a = Find("2025-02-04", AlertRule::kNextActionOverdue);
     ASSERT_TRUE(a);
-    EXPECT_EQ(a->why, "The next action \"Book CT\" (Sam Lee) was due on 3 February 2025, 1 day ago.");
+    EXPECT_EQ(a->Why(), "The next action \"Book CT\" (Sam Lee) was due on 3 February 2025, 1 day ago.");
     EXPECT_EQ(a->cause_on, D("2025-02-03"));
 }
 
@@ -87,14 +87,14 @@ TEST_F(AlertsTest, NoContactCountsFromTheLastContactOrTheReferral) {
     EXPECT_FALSE(Find("2025-02-02", AlertRule::kNoContact));  // day 27 from the referral
     auto a = Find("2025-02-03", AlertRule::kNoContact);       // day 28
     ASSERT_TRUE(a);
-    EXPECT_EQ(a->why, "No contact with the patient in the 28 days since the referral on 6 January 2025.");
+    EXPECT_EQ(a->Why(), "No contact with the patient in the 28 days since the referral on 6 January 2025.");
 
     Add("2025-01-20", EventType::kFirstSeen);
     Add("2025-02-01", EventType::kMdtDiscussion);             // not contact
     EXPECT_FALSE(Find("2025-02-16", AlertRule::kNoContact));  // day 27 from first seen
     a = Find("2025-02-17", AlertRule::kNoContact);
     ASSERT_TRUE(a);
-    EXPECT_EQ(a->why, "No contact with the patient for 28 days, since 20 January 2025.");
+    EXPECT_EQ(a->Why(), "No contact with the patient for 28 days, since 20 January 2025.");
     Add("2025-02-10", EventType::kKeyWorkerContact);
     EXPECT_FALSE(Find("2025-02-17", AlertRule::kNoContact));
 }
@@ -105,8 +105,8 @@ TEST_F(AlertsTest, TransferNotAcceptedFiresOnDayFive) {
     EXPECT_FALSE(Find("2025-01-24", AlertRule::kTransferNotAccepted));  // day 4
     auto a = Find("2025-01-25", AlertRule::kTransferNotAccepted);
     ASSERT_TRUE(a);
-    EXPECT_EQ(a->why, "The transfer to RBB sent on 20 January 2025 has not been accepted after 5 days.");
-    EXPECT_EQ(a->what_to_do, "Call RBB to confirm they have the referral, then record transfer_accepted.");
+    EXPECT_EQ(a->Why(), "The transfer to RBB sent on 20 January 2025 has not been accepted after 5 days.");
+    EXPECT_EQ(a->WhatToDo(), "Call RBB to confirm they have the referral, then record transfer_accepted.");
     Add("2025-01-22", EventType::kTransferAccepted, "RBB");
     EXPECT_FALSE(Find("2025-01-25", AlertRule::kTransferNotAccepted));
 }
@@ -122,7 +122,7 @@ TEST_F(AlertsTest, NoDecisionToTreatFiresOnDayFourteenForCancerOnly) {
     EXPECT_FALSE(Find("2025-02-23", AlertRule::kNoDecisionToTreat));  // day 13
     auto a = Find("2025-02-24", AlertRule::kNoDecisionToTreat);
     ASSERT_TRUE(a);
-    EXPECT_EQ(a->why,
+    EXPECT_EQ(a->Why(),
               "Cancer was diagnosed and communicated on 10 February 2025 and no decision to treat is recorded "
               "after 14 days.");
     record.kind = PathwayKind::kEndOfLife;
@@ -143,7 +143,7 @@ TEST_F(AlertsTest, EmergencyAdmissionWithoutKeyWorkerContactSince) {
     EXPECT_FALSE(Find("2025-02-01", AlertRule::kEmergencyAdmissionNoContact));  // day 0
     auto a = Find("2025-02-02", AlertRule::kEmergencyAdmissionNoContact);
     ASSERT_TRUE(a);
-    EXPECT_EQ(a->why,
+    EXPECT_EQ(a->Why(),
               "The patient was admitted as an emergency on 1 February 2025 and the key worker has not been in "
               "contact since (1 day).");
     Add("2025-02-01", EventType::kKeyWorkerContact);  // same day counts

@@ -105,8 +105,8 @@ nlohmann::json AlertJson(const TrackingRow& r, const pathway::Alert& a) {
     return {{"pathway_id", r.record.id},
             {"ref", r.record.ref},
             {"rule", std::string(NameOf(pathway::kAlertRules, a.rule))},
-            {"why", a.why},
-            {"what_to_do", a.what_to_do},
+            {"why", a.Why()},
+            {"what_to_do", a.WhatToDo()},
             {"cause_on", a.cause_on.ToString()}};
 }
 

@@ -43,8 +43,8 @@ void ShowAlerts(RequestContext& ctx, TrackingCache& cache, const std::string& re
         const std::string rule(NameOf(pathway::kAlertRules, a.rule));
         nlohmann::json alert = {{"rule", rule},
                                 {"label", std::string(LabelOf(pathway::kAlertRules, a.rule))},
-                                {"why", a.why},
-                                {"what_to_do", a.what_to_do},
+                                {"why", a.Why()},
+                                {"what_to_do", a.WhatToDo()},
                                 {"note_id", "note-" + rule}};
         if (rule == problem_rule && !problems.empty()) {
             alert["note_error"] = problems.front().problem;
