@@ -194,7 +194,13 @@ PathwayClocks ComputeClocks(std::vector<Event> events, CivilDate as_of) {
 PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDate as_of) {
     PathwayClocks out;
     if (!effective.empty()) out.pathway_id = effective.front().pathway_id;
-    Timeline t{effective, &out.problems};
+    AppendClocksOfEffective(effective, as_of, out.clocks, out.problems);
+    return out;
+}
+
+void AppendClocksOfEffective(std::span<const Event> effective, CivilDate as_of, std::vector<Clock>& clocks,
+                             std::vector<DataQualityProblem>& problems) {
+    Timeline t{effective, &problems};
     const auto& ev = t.events;
 
     const auto referral = t.First(EventType::kReferralReceived);
@@ -203,10 +209,6 @@ PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDa
             t.Problem(ev[i], "a second referral on one pathway: the first counts");
     }
     const auto death = t.First(EventType::kDeath);
-    std::vector<std::size_t> treatments;
-    for (std::size_t i = 0; i < ev.size(); ++i) {
-        if (ev[i].type == EventType::kTreatmentStarted) treatments.push_back(i);
-    }
 
     if (referral && ev[*referral].route) {
         const std::size_t r = *referral;
@@ -221,7 +223,7 @@ PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDa
                             t.First(EventType::kTreatmentStarted, r)});
             fds.adjustment_days = DnaAdjustment(t, r, stop);
             Finish(fds, t, stop, death, as_of);
-            out.clocks.push_back(fds);
+            clocks.push_back(std::move(fds));
         }
         // 62 days: from the urgent referral, or from the consultant upgrade of a routine one.
         std::optional<std::size_t> start62;
@@ -246,20 +248,20 @@ PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDa
             c.adjustment_days = dna + OfferAdjustment(t, c.start, stop ? std::optional(ev[*stop].date) : std::nullopt);
             Finish(c, t, stop, closing, as_of);
             if (stop && (c.status == ClockStatus::kMet || c.status == ClockStatus::kBreached)) {
-                c.allocation = Allocate(t, c, *start62, *stop, dna);
+                c.allocation = std::make_shared<const Allocation>(Allocate(t, c, *start62, *stop, dna));
                 if (!c.allocation->allocated)
                     t.Problem(ev[*stop], "62-day result not allocated: " + c.allocation->problem);
             }
-            out.clocks.push_back(c);
+            clocks.push_back(std::move(c));
         }
     } else if (!ev.empty()) {
-        out.problems.push_back({ev.front().event_id, "no referral received: no clock starts without one"});
+        problems.push_back({ev.front().event_id, "no referral received: no clock starts without one"});
     }
 
     // 31 days: decision to treat → first treatment; latest ECAD since the last treatment → the next one.
-    for (std::size_t k = 0; k <= treatments.size(); ++k) {
-        const std::size_t from = k == 0 ? 0 : treatments[k - 1] + 1;
-        const std::optional<std::size_t> stop = k < treatments.size() ? std::optional(treatments[k]) : std::nullopt;
+    for (std::size_t k = 0, from = 0;; ++k) {
+        // The treatment ending the k-th 31-day clock; none after the last.
+        const std::optional<std::size_t> stop = t.First(EventType::kTreatmentStarted, from);
         const std::size_t until = stop ? *stop : ev.size();
         std::optional<std::size_t> start;
         if (k == 0) {
@@ -269,23 +271,22 @@ PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDa
                 if (ev[i].type == EventType::kEcad) start = i;  // the latest counts
             }
         }
-        if (!start) {
-            if (stop) {
-                t.Problem(ev[*stop], k == 0 ? "first treatment with no decision to treat before it: no 31-day clock"
-                                            : "treatment with no earliest clinically appropriate date since the one "
-                                              "before: no 31-day clock");
-            }
-            continue;
+        if (start) {
+            Clock c;
+            c.kind = ClockKind::k31;
+            c.treatment = static_cast<int>(k) + 1;
+            c.start = ev[*start].date;
+            c.adjustment_days = OfferAdjustment(t, c.start, stop ? std::optional(ev[*stop].date) : std::nullopt);
+            Finish(c, t, stop, death, as_of);
+            clocks.push_back(std::move(c));
+        } else if (stop) {
+            t.Problem(ev[*stop], k == 0 ? "first treatment with no decision to treat before it: no 31-day clock"
+                                        : "treatment with no earliest clinically appropriate date since the one "
+                                          "before: no 31-day clock");
         }
-        Clock c;
-        c.kind = ClockKind::k31;
-        c.treatment = static_cast<int>(k) + 1;
-        c.start = ev[*start].date;
-        c.adjustment_days = OfferAdjustment(t, c.start, stop ? std::optional(ev[*stop].date) : std::nullopt);
-        Finish(c, t, stop, death, as_of);
-        out.clocks.push_back(c);
+        if (!stop) break;
+        from = *stop + 1;
     }
-    return out;
 }
 
 std::string FormatAllocation(const Allocation& allocation) {

@@ -4,6 +4,8 @@
 // the referring and the treating provider. Pure: the same events always give the same clocks.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,8 +17,9 @@
 
 namespace carevoice::pathway {
 
-enum class ClockKind { kFds, k62, k31 };
-enum class ClockStatus { kMet, kBreached, kOpen, kClosed };
+// One byte each: the clocks of every pathway are kept together, and every byte of a clock is 3 million bytes.
+enum class ClockKind : std::uint8_t { kFds, k62, k31 };
+enum class ClockStatus : std::uint8_t { kMet, kBreached, kOpen, kClosed };
 
 std::string_view ClockName(ClockKind kind);       // "fds", "62", "31"
 std::string_view StatusName(ClockStatus status);  // "met", "breached", "open", "closed"
@@ -37,17 +40,20 @@ struct Allocation {
     std::string problem;
 };
 
+// The small fields first, so that they pack together.
 struct Clock {
     ClockKind kind = ClockKind::kFds;
+    ClockStatus status = ClockStatus::kOpen;
     int treatment = 0;  // for a 31-day clock, the treatment it ends (1 = first); 0 otherwise
+    int adjustment_days = 0;
+    int target_days = 0;
+    std::optional<int> wait_days;       // stop − start − adjustments; for an open clock, as of the as-of date
+    std::optional<int> days_to_breach;  // open clocks: target date − as-of date (negative: past it)
     CivilDate start;
     std::optional<CivilDate> stop;  // none while open
-    int adjustment_days = 0;
-    std::optional<int> wait_days;  // stop − start − adjustments; for an open clock, as of the as-of date
-    int target_days = 0;
-    ClockStatus status = ClockStatus::kOpen;
-    std::optional<int> days_to_breach;     // open clocks: target date − as-of date (negative: past it)
-    std::optional<Allocation> allocation;  // 62-day clocks with a result
+    // 62-day clocks with a result. Never changed once made, so copies of a clock share it: a clock without
+    // one (most of them) stays small, and the clocks of 3 million pathways fit in a few hundred MB.
+    std::shared_ptr<const Allocation> allocation;
 
     CivilDate TargetDate() const { return start.AddDays(target_days + adjustment_days); }
 };
@@ -68,6 +74,10 @@ struct PathwayClocks {
 PathwayClocks ComputeClocks(std::vector<Event> events, CivilDate as_of);
 // The same from the pathway's effective events, as EffectiveEvents returns them (no copy is made).
 PathwayClocks ComputeClocksOfEffective(std::span<const Event> effective, CivilDate as_of);
+// The same appended to `clocks` and `problems`, which may hold other pathways' already: for keeping the
+// clocks of millions of pathways in a few vectors (RecomputeAll).
+void AppendClocksOfEffective(std::span<const Event> effective, CivilDate as_of, std::vector<Clock>& clocks,
+                             std::vector<DataQualityProblem>& problems);
 
 // The clocks of every pathway in `events` (of many pathways, any order), ordered by pathway id. A large set
 // is computed on the machine's cores, kPathwaysPerWorker or more a thread; the result does not depend on it.
