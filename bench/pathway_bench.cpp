@@ -44,37 +44,52 @@ const std::vector<pathway::Event>& Events() {
     return events;
 }
 
-// Every clock and allocation of every pathway: pathway::RecomputeAll, what TrackingCache::Get runs.
+// Every clock and allocation of every pathway: pathway::RecomputeAll, what TrackingCache::Get runs. "fresh":
+// into memory new to the process, as the first recompute after the server starts; "recycled": into the
+// memory of the previous result, as the server does each time the events change (TrackingCache keeps the
+// result it replaces when no request holds it any more).
 void BM_RecomputeEveryPathway(benchmark::State& state) {
+    const bool recycle = state.range(0) == 1;
     const auto& events = Events();
+    pathway::Recomputed previous;
+    if (recycle) previous = pathway::RecomputeAll(events, kAsOf);  // the result a server would hold
     std::size_t pathways = 0;
     for (auto _ : state) {
         state.PauseTiming();
         std::vector<pathway::Event> copy = events;
+        previous.events = {};  // the old events are the old snapshot's: freed with it, not by a recompute
         state.ResumeTiming();
-        auto recomputed = pathway::RecomputeAll(std::move(copy), kAsOf);
-        pathways = recomputed.pathways.size();
-        benchmark::DoNotOptimize(recomputed.pathways.data());
+        auto recomputed = pathway::RecomputeAll(std::move(copy), kAsOf, std::move(previous));
+        pathways = recomputed.size();
+        benchmark::DoNotOptimize(recomputed.pools.data());
         state.PauseTiming();
-        recomputed = {};  // freeing 3 million pathways is not part of recomputing them
+        if (recycle) {
+            previous = std::move(recomputed);
+        } else {
+            recomputed = {};  // freeing 3 million pathways is not part of recomputing them
+        }
         copy = {};
         state.ResumeTiming();
     }
     state.counters["pathways"] = static_cast<double>(pathways);
     state.counters["events"] = static_cast<double>(events.size());
+    state.SetLabel(recycle ? "recycled" : "fresh");
 }
-BENCHMARK(BM_RecomputeEveryPathway)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_RecomputeEveryPathway)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 // Every alert rule of every pathway, each an active cancer pathway with no key worker and no next action
 // (so every rule is evaluated in full), on the machine's cores as the clocks are.
 void BM_AlertsOfEveryPathway(benchmark::State& state) {
     static const pathway::Recomputed recomputed = pathway::RecomputeAll(Events(), kAsOf);
-    const auto& states = recomputed.pathways;
+    std::vector<const pathway::PathwayState*> states;
+    for (const auto& pool : recomputed.pools) {
+        for (const auto& s : pool.states) states.push_back(&s);
+    }
     std::vector<pathway::PathwayRecord> records(states.size());
     for (std::size_t i = 0; i < states.size(); ++i) {
-        records[i].ref = states[i].clocks.pathway_id;
+        records[i].ref = states[i]->pathway_id;
         records[i].status = pathway::PathwayStatus::kActive;
-        if (!states[i].events.empty()) records[i].referral_received_on = states[i].events.front().date;
+        if (!states[i]->events.empty()) records[i].referral_received_on = states[i]->events.front().date;
     }
     const pathway::AlertSettings settings;
     std::size_t alerts = 0;
@@ -83,7 +98,7 @@ void BM_AlertsOfEveryPathway(benchmark::State& state) {
         RunSlices(states.size(), WorkersFor(states.size(), pathway::kPathwaysPerWorker),
                   [&](std::size_t w, std::size_t from, std::size_t to) {
                       for (std::size_t i = from; i < to; ++i) {
-                          pathway::AlertInput input{&records[i], states[i].events, std::nullopt};
+                          pathway::AlertInput input{&records[i], states[i]->events, std::nullopt};
                           fired[w] += pathway::ComputeAlerts(input, kAsOf, settings).size();
                       }
                   });

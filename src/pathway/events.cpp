@@ -30,10 +30,11 @@ std::size_t KeepEffective(std::span<Event> events) {
         for (const auto& e : events) {
             if (!e.supersedes.empty()) superseded.insert(e.supersedes);
         }
-        // remove_if keeps the order of the events it keeps.
-        n = static_cast<std::size_t>(std::remove_if(events.begin(), events.end(),
-                                                    [&](const Event& e) { return superseded.contains(e.event_id); }) -
-                                     events.begin());
+        // A stable partition keeps the order of both parts, and every event whole.
+        n = static_cast<std::size_t>(
+            std::stable_partition(events.begin(), events.end(),
+                                  [&](const Event& e) { return !superseded.contains(e.event_id); }) -
+            events.begin());
     }
     auto applied_before = [](const Event& a, const Event& b) {
         if (a.date != b.date) return a.date < b.date;

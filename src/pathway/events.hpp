@@ -109,7 +109,7 @@ bool IsUrgentRoute(Route route);
 // in the order they are applied (date, then EventType, then the order given). Events of one pathway.
 std::vector<Event> EffectiveEvents(std::vector<Event> events);
 // The same in place: the first n of `events` become the effective ones in applied order, and n is returned
-// (the rest are left moved from).
+// (the superseded ones are left after them, intact, in the order given).
 std::size_t KeepEffective(std::span<Event> events);
 
 // Puts `events` in pathway order (by id; within a pathway, in the order given) in place, and returns where

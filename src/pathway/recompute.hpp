@@ -3,7 +3,7 @@
 // on the machine's cores. Pure: the caller reads the events and keeps the result.
 #pragma once
 
-#include <set>
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,16 +16,31 @@
 namespace carevoice::pathway {
 
 struct PathwayState {
-    PathwayClocks clocks;             // clocks.pathway_id names the pathway
-    std::span<const Event> events;    // effective (EffectiveEvents), in applied order: part of Recomputed::events
-    std::set<std::string> providers;  // every provider and receiving provider of those events
+    std::string pathway_id;
+    std::span<const Event> events;  // effective (EffectiveEvents), in applied order
+    std::span<const Clock> clocks;  // fds, then 62, then each 31 in treatment order (ComputeClocks)
+    std::span<const DataQualityProblem> problems;
+    // Every provider and receiving provider of those events, sorted, each once: the events' own codes.
+    std::span<const std::string_view> providers;
+
+    bool Involves(std::string_view provider) const;
 };
 
-// Every pathway's state. Its events live in one vector, pathway after pathway, so that 3 million pathways
-// are not 3 million allocations: movable (the spans stay valid), never copied.
+// Every pathway's state, in pathway id order. The events live in one vector, pathway after pathway; the
+// states, clocks, problems and providers in one vector each per core that computed them (a pool holds a
+// slice of the pathways), so that 3 million pathways are not millions of allocations. Movable (the spans
+// and views stay valid: moving a vector keeps its elements where they are), never copied.
 struct Recomputed {
+    struct Pool {
+        std::vector<PathwayState> states;
+        std::vector<Clock> clocks;
+        std::vector<DataQualityProblem> problems;
+        std::vector<std::string_view> providers;          // views of `events`
+        std::vector<std::array<std::size_t, 3>> offsets;  // while computing: where each state's spans begin
+        void Clear();                                     // empties each vector, keeping its memory
+    };
     std::vector<Event> events;
-    std::vector<PathwayState> pathways;  // by pathway id
+    std::vector<Pool> pools;
 
     Recomputed() = default;
     Recomputed(Recomputed&&) = default;
@@ -33,11 +48,17 @@ struct Recomputed {
     Recomputed(const Recomputed&) = delete;
     Recomputed& operator=(const Recomputed&) = delete;
 
+    std::size_t size() const;  // pathways
+    bool empty() const { return size() == 0; }
+    const PathwayState& operator[](std::size_t k) const;  // the k-th pathway by id; throws past the end
     // The state of pathway `ref`, or null.
     const PathwayState* Find(std::string_view ref) const;
 };
 
-// From `events` of many pathways, in any order, corrections included.
-Recomputed RecomputeAll(std::vector<Event> events, CivilDate as_of);
+// From `events` of many pathways, in any order, corrections included. `recycled`, a previous result no one
+// needs any more, lends its memory: a recompute then fills memory the process already has, instead of
+// fresh pages from the system (which a virtual machine makes costly). The result does not depend on it.
+// `workers`: how many threads share the work; 0, as many as the machine and the size justify.
+Recomputed RecomputeAll(std::vector<Event> events, CivilDate as_of, Recomputed recycled = {}, std::size_t workers = 0);
 
 }  // namespace carevoice::pathway

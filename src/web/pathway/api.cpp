@@ -160,8 +160,8 @@ void GetPathway(RequestContext& ctx, TrackingCache& cache) {
     ctx.Audit("pathway.view", "pathway", std::to_string(record->id), "success");
     nlohmann::json clocks = nlohmann::json::array(), problems = nlohmann::json::array();
     if (const auto* e = (*snapshot)->Find(record->ref)) {
-        for (const auto& c : e->clocks.clocks) clocks.push_back(ClockJson(c));
-        for (const auto& p : e->clocks.problems) problems.push_back({{"event_id", p.event_id}, {"problem", p.problem}});
+        for (const auto& c : e->clocks) clocks.push_back(ClockJson(c));
+        for (const auto& p : e->problems) problems.push_back({{"event_id", p.event_id}, {"problem", p.problem}});
     }
     const auto& r = *record;
     nlohmann::json kw = nullptr;

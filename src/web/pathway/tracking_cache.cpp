@@ -2,6 +2,7 @@
 // what is built from them and kept until the next version: each scope's list and each rendered page.
 #include <map>
 #include <mutex>
+#include <utility>
 
 #include "store/pathway_events_repository.hpp"
 #include "store/pathway_tracking_repository.hpp"
@@ -22,14 +23,34 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->version = version;
     snapshot->as_of = as_of;
-    snapshot->recomputed = pathway::RecomputeAll(std::move(events), as_of);
-    std::lock_guard lock(mu_);
-    if (!snapshot_ || snapshot_->version != snapshot->version || snapshot_->as_of != snapshot->as_of) {
-        lists_.clear();
-        pages_.clear();
+    pathway::Recomputed spare;
+    {
+        std::lock_guard lock(mu_);
+        spare = std::move(spare_);
     }
-    snapshot_ = snapshot;
+    snapshot->recomputed = pathway::RecomputeAll(std::move(events), as_of, std::move(spare));
+    std::shared_ptr<const Snapshot> replaced;
+    {
+        std::lock_guard lock(mu_);
+        if (!snapshot_ || snapshot_->version != snapshot->version || snapshot_->as_of != snapshot->as_of) {
+            lists_.clear();
+            pages_.clear();
+        }
+        replaced = std::exchange(snapshot_, snapshot);
+    }
+    Recycle(std::move(replaced));
     return std::shared_ptr<const Snapshot>(snapshot);
+}
+
+void TrackingCache::Recycle(std::shared_ptr<const Snapshot> replaced) {
+    // No longer in the cache, no one can take another reference to it: if this is the only one, no request
+    // is reading it, and its memory can hold the next recompute (the snapshot was made non-const).
+    if (!replaced || replaced.use_count() != 1) return;
+    pathway::Recomputed memory = std::move(const_cast<Snapshot&>(*replaced).recomputed);
+    replaced.reset();
+    memory.events = {};  // the next recompute brings its own
+    std::lock_guard lock(mu_);
+    spare_ = std::move(memory);
 }
 
 std::shared_ptr<const ScopeList> TrackingCache::FindList(const Snapshot& snapshot, const std::string& scope_key) {

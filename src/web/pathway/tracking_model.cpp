@@ -32,7 +32,7 @@ bool InScope(const Scope& scope, const pathway::PathwayRecord& r, const Tracking
     if (scope.all) return true;
     if (scope.organisation.empty()) return false;
     if (r.prime_provider == scope.organisation) return true;
-    return entry && entry->providers.contains(scope.organisation);
+    return entry && entry->Involves(scope.organisation);
 }
 
 int Urgency(const std::string& rag) { return rag == "red" ? 0 : rag == "amber" ? 1 : rag == "green" ? 2 : 3; }
@@ -47,8 +47,8 @@ std::vector<Option> Sorted(const std::map<std::string, std::string>& options) {
     return out;
 }
 
-void FillClocks(TrackingRow& row, const pathway::PathwayClocks& clocks) {
-    for (const pathway::Clock& c : clocks.clocks) {
+void FillClocks(TrackingRow& row, std::span<const pathway::Clock> clocks) {
+    for (const pathway::Clock& c : clocks) {
         if (c.status != pathway::ClockStatus::kOpen) continue;
         auto& slot = c.kind == pathway::ClockKind::kFds  ? row.fds
                      : c.kind == pathway::ClockKind::k62 ? row.c62
@@ -237,7 +237,7 @@ Result<std::shared_ptr<const ScopeList>> BuildScopeList(RequestContext& ctx, con
         }
         if (entry) {
             FillClocks(row, entry->clocks);
-            row.providers = entry->providers;
+            for (std::string_view p : entry->providers) row.providers.emplace(p);
         }
         if (auto n = next_by_pathway.find(record.id); n != next_by_pathway.end()) row.next_action = n->second;
         pathway::AlertInput input{&record, entry ? entry->events : std::span<const pathway::Event>(), std::nullopt};

@@ -119,8 +119,12 @@ class TrackingCache {
     static constexpr std::size_t kMaxPages = 128;
 
   private:
+    // Keeps the memory of a snapshot replaced, if nothing reads it any more, for the next recompute.
+    void Recycle(std::shared_ptr<const Snapshot> replaced);
+
     std::mutex mu_;
     std::shared_ptr<const Snapshot> snapshot_;
+    pathway::Recomputed spare_;  // memory a recompute may fill (RecomputeAll's `recycled`)
     std::map<std::string, std::shared_ptr<const ScopeList>> lists_;     // of snapshot_
     std::map<std::string, std::shared_ptr<const RenderedPage>> pages_;  // of snapshot_
 };
