@@ -56,7 +56,8 @@ std::vector<FieldProblem> ValidateNewAccount(const NewAccount& a) {
 }
 
 Status AppendAudit(store::Connection& conn, const Clock& clock, const Actor& actor, const std::string& action,
-                   const std::string& record_type, const std::string& record_id, const std::string& outcome) {
+                   const std::string& record_type, const std::string& record_id, const std::string& outcome,
+                   store::AuditBatcher* batcher) {
     store::AuditEntry e;
     e.at = clock.NowSeconds();
     e.user_id = actor.user_id;
@@ -68,6 +69,7 @@ Status AppendAudit(store::Connection& conn, const Clock& clock, const Actor& act
     e.outcome = outcome;
     e.client_address = actor.client_address;
     e.request_id = actor.request_id;
+    if (batcher && !conn.InTransaction()) return batcher->Append(conn, std::move(e));
     return store::AuditRepository(conn).Append(e);
 }
 

@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/status.hpp"
 #include "store/accounts_repository.hpp"
+#include "store/audit_repository.hpp"
 #include "store/sql.hpp"
 
 namespace carevoice::app {
@@ -40,8 +41,12 @@ struct NewAccount {
 std::vector<FieldProblem> ValidateNewAccount(const NewAccount& account);
 std::optional<std::string> PasswordProblem(const std::string& password);
 
+// Appends one row to the audit log: in the transaction open on `conn` if there is one (the row then stands
+// or falls with the change it records), else through `batcher` if given (written together with other
+// threads' rows, committed before this returns), else on its own.
 Status AppendAudit(store::Connection& conn, const Clock& clock, const Actor& actor, const std::string& action,
-                   const std::string& record_type, const std::string& record_id, const std::string& outcome);
+                   const std::string& record_type, const std::string& record_id, const std::string& outcome,
+                   store::AuditBatcher* batcher = nullptr);
 
 Result<store::User> AddUser(store::Connection& conn, const Clock& clock, PasswordCost cost, const NewAccount& account,
                             const Actor& actor);

@@ -1,7 +1,19 @@
 #include "store/audit_repository.hpp"
 
+#include <exception>
+#include <utility>
+
 namespace carevoice::store {
 namespace {
+
+// One batch of rows: alone, one INSERT; more, one transaction.
+Status WriteBatch(Connection& conn, const std::vector<AuditEntry>& entries) {
+    AuditRepository repo(conn);
+    if (entries.size() == 1) return repo.Append(entries.front());
+    CV_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(conn));
+    for (const auto& e : entries) CV_RETURN_IF_ERROR(repo.Append(e));
+    return tx.Commit();
+}
 
 std::string Where(const AuditFilter& f, std::vector<Value>& params) {
     std::string where = " WHERE 1 = 1";
@@ -48,6 +60,35 @@ Status AuditRepository::Append(const AuditEntry& e) {
             {e.at, OrNull(e.user_id), TextOrNull(e.username), TextOrNull(e.role), e.action, TextOrNull(e.record_type),
              TextOrNull(e.record_id), e.outcome, TextOrNull(e.client_address), TextOrNull(e.request_id)})
         .status();
+}
+
+Status AuditBatcher::Append(Connection& conn, AuditEntry entry) {
+    if (conn.InTransaction()) {
+        return Status::FailedPrecondition("an audit row of a transaction is appended in it, not in a batch");
+    }
+    std::unique_lock lock(mu_);
+    if (!open_ || open_->entries.size() >= kMaxBatch) open_ = std::make_shared<Batch>();
+    const std::shared_ptr<Batch> mine = open_;
+    mine->entries.push_back(std::move(entry));
+    // Wait until another caller has written this batch, or no one is writing: then write it.
+    cv_.wait(lock, [&] { return mine->done || !writing_; });
+    if (mine->done) return mine->status;
+    writing_ = true;
+    if (open_ == mine) open_.reset();  // rows from now on start the next batch
+    lock.unlock();
+    Status written;
+    try {
+        written = WriteBatch(conn, mine->entries);
+    } catch (const std::exception& e) {  // never leave the others waiting
+        written = Status::Internal(std::string("audit batch: ") + e.what());
+    }
+    lock.lock();
+    mine->status = written;
+    mine->done = true;
+    writing_ = false;
+    lock.unlock();
+    cv_.notify_all();
+    return written;
 }
 
 Result<std::vector<AuditEntry>> AuditRepository::Find(const AuditFilter& f) {

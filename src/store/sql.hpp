@@ -91,6 +91,8 @@ class Connection {
     virtual Status Begin() = 0;
     virtual Status Commit() = 0;
     virtual Status Rollback() = 0;
+    // Is a transaction open on this connection?
+    virtual bool InTransaction() const = 0;
 
     // The first row, or NotFound.
     Result<Row> QueryOne(std::string_view sql, const std::vector<Value>& params = {});

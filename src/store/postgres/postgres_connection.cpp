@@ -60,6 +60,7 @@ class PostgresConnection final : public Connection {
     Status Begin() override;
     Status Commit() override;
     Status Rollback() override;
+    bool InTransaction() const override { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
     // For PostgresBulkInserter: whether COPY number `id` is still the one in progress, and its steps.
     bool CopyIsOpen(std::uint64_t id) const { return copy_open_ && copy_id_ == id; }

@@ -188,6 +188,7 @@ class SqliteConnection final : public Connection {
         if (sqlite3_get_autocommit(db_)) return Status::Ok();
         return Simple("ROLLBACK");
     }
+    bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
 
   private:
     Status Simple(const char* sql) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "store/audit_repository.hpp"
 #include "store/sql.hpp"
 #include "web/http/config.hpp"
 #include "web/http/context.hpp"
@@ -34,6 +35,8 @@ class App {
 
     const ServerConfig& config() const { return config_; }
     store::Database& database() { return *db_; }
+    // Audit rows of requests not in a transaction are written together (store::AuditBatcher).
+    store::AuditBatcher& audit_batcher() { return audit_batcher_; }
     const Templates& templates() const { return *templates_; }
     Metrics& metrics() { return metrics_; }
     Log& log() { return log_; }
@@ -53,6 +56,7 @@ class App {
     ServerConfig config_;
     std::shared_ptr<Clock> clock_;
     std::shared_ptr<store::Database> db_;
+    store::AuditBatcher audit_batcher_;
     std::shared_ptr<Templates> templates_;
     Metrics metrics_;
     Log log_;

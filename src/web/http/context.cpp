@@ -262,7 +262,8 @@ app::Actor RequestContext::ActorForAudit() const {
 void RequestContext::Audit(const std::string& action, const std::string& record_type, const std::string& record_id,
                            const std::string& outcome) {
     // An audit write that fails must not pass silently: the request fails with it.
-    Status s = app::AppendAudit(db(), app.clock(), ActorForAudit(), action, record_type, record_id, outcome);
+    Status s = app::AppendAudit(db(), app.clock(), ActorForAudit(), action, record_type, record_id, outcome,
+                                &app.audit_batcher());
     if (!s.ok()) throw StatusError(Status(s.code(), "audit log write failed: " + s.message()));
 }
 
