@@ -116,6 +116,26 @@ Result<std::shared_ptr<Database>> Database::Open(const std::string& url, std::si
     return db;
 }
 
+Status Database::StartBackgroundCheckpoints(std::chrono::milliseconds every) {
+    if (engine_ != Engine::kSqlite || checkpointer_.joinable()) return Status::Ok();
+    CV_ASSIGN_OR_RETURN(ConnectionFactory factory, FactoryForUrl(url_));
+    CV_ASSIGN_OR_RETURN(std::unique_ptr<Connection> own, factory());
+    {
+        std::lock_guard lock(mu_);
+        for (auto& conn : idle_) CV_RETURN_IF_ERROR(conn->ExecuteScript("PRAGMA wal_autocheckpoint = 0"));
+    }
+    checkpointer_ = std::jthread([conn = std::move(own), every](std::stop_token stop) {
+        std::mutex mu;
+        std::condition_variable_any wake;
+        std::unique_lock lock(mu);
+        while (!wake.wait_for(lock, stop, every, [&] { return stop.stop_requested(); })) {
+            // Busy (a reader holds old frames) is normal: what is left is moved the next time.
+            (void)conn->ExecuteScript("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+    });
+    return Status::Ok();
+}
+
 Database::Lease Database::Acquire() {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [&] { return !idle_.empty(); });

@@ -4,6 +4,7 @@
 // Database hands them out from a pool.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -13,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -143,6 +145,13 @@ class Database {
     Engine engine() const { return engine_; }
     const std::string& url() const { return url_; }
 
+    // SQLite (nothing on PostgreSQL): the pool's connections stop moving the write-ahead log into the
+    // database file in whichever commit crosses 1,000 pages (that commit waits for it, and so does every
+    // request whose audit row it carries); a thread of its own does it every `every` instead, without
+    // blocking readers or writers (a passive checkpoint). Call before leasing any connection. Stops when
+    // the Database is destroyed.
+    Status StartBackgroundCheckpoints(std::chrono::milliseconds every);
+
   private:
     void Release(std::unique_ptr<Connection> conn);
     std::string url_;
@@ -150,6 +159,7 @@ class Database {
     std::mutex mu_;
     std::condition_variable cv_;
     std::vector<std::unique_ptr<Connection>> idle_;
+    std::jthread checkpointer_;  // last: stopped first
 };
 
 // Engine-specific constructors, implemented in sqlite/ and postgres/.

@@ -40,6 +40,7 @@ Result<std::unique_ptr<App>> App::Create(ServerConfig config, std::shared_ptr<Cl
     app->config_ = std::move(config);
     app->clock_ = std::move(clock);
     CV_ASSIGN_OR_RETURN(app->db_, store::Database::Open(app->config_.db_url, app->config_.db_pool_size));
+    CV_RETURN_IF_ERROR(app->db_->StartBackgroundCheckpoints(std::chrono::seconds(1)));
     CV_ASSIGN_OR_RETURN(app->templates_, Templates::Load());
     {
         auto conn = app->db_->Acquire();
