@@ -40,8 +40,8 @@ std::vector<std::size_t> SliceAtPathways(std::span<const Event> events, std::siz
     return cut;
 }
 
-// One worker's share: the pathways of events [from, to), which begins where a pathway does. False, with
-// nothing kept, when the events are not in pathway order after all.
+// One worker's share: the pathways of events [from, to), which begins where a pathway does. False when the
+// events are not in pathway order after all (what the pool holds is then thrown away by the caller).
 bool ComputeSlice(std::span<Event> events, std::size_t from, std::size_t to, CivilDate as_of, Recomputed::Pool& pool) {
     ReserveInHugePages(pool.states, (to - from) / 6 + 1);  // about 7.5 events a pathway
     ReserveInHugePages(pool.clocks, 3 * ((to - from) / 6 + 1));
