@@ -23,6 +23,10 @@ void AppendProviders(std::span<const Event> events, std::vector<std::string_view
     pool.erase(std::unique(begin, pool.end()), pool.end());
 }
 
+// Events a pathway has, about (7.6 in bench/pathway/generate_events.py, like the demo): to guess, from the
+// events, how many pathways there are and how much room their clocks and providers need.
+constexpr std::size_t kEventsPerPathway = 7;
+
 // Events looked at a chunk at a time: the pathway ids of a chunk are compared (are the pathways in order?)
 // while they are in the processor's cache, and the chunk's pathways computed straight after.
 constexpr std::size_t kChunkEvents = 4096;
@@ -43,9 +47,10 @@ std::vector<std::size_t> SliceAtPathways(std::span<const Event> events, std::siz
 // One worker's share: the pathways of events [from, to), which begins where a pathway does. False when the
 // events are not in pathway order after all (what the pool holds is then thrown away by the caller).
 bool ComputeSlice(std::span<Event> events, std::size_t from, std::size_t to, CivilDate as_of, Recomputed::Pool& pool) {
-    ReserveInHugePages(pool.states, (to - from) / 6 + 1);  // about 7.5 events a pathway
-    ReserveInHugePages(pool.clocks, 3 * ((to - from) / 6 + 1));
-    ReserveInHugePages(pool.providers, 2 * ((to - from) / 6 + 1));
+    const std::size_t pathways = (to - from) / kEventsPerPathway + 1;  // about; the vectors may still grow
+    ReserveInHugePages(pool.states, pathways);
+    ReserveInHugePages(pool.clocks, 3 * pathways);
+    ReserveInHugePages(pool.providers, 2 * pathways);
     std::vector<std::size_t> begins;  // the pathways beginning in a chunk, and the end of the last
     for (std::size_t chunk = from; chunk < to;) {
         begins.clear();
@@ -103,8 +108,7 @@ bool ComputeInOrder(Recomputed& out, CivilDate as_of, std::size_t workers) {
 Recomputed RecomputeAll(std::vector<Event> events, CivilDate as_of, Recomputed recycled, std::size_t workers) {
     Recomputed out = std::move(recycled);
     out.events = std::move(events);
-    // About 7.5 events a pathway (bench/pathway/generate_events.py, like the demo).
-    if (workers == 0) workers = WorkersFor(out.events.size() / 8, kPathwaysPerWorker);
+    if (workers == 0) workers = WorkersFor(out.events.size() / kEventsPerPathway, kPathwaysPerWorker);
     // The store reads events in pathway order; events in another order are put in it first. Events of the
     // pathways computed before the disorder showed are still all there (KeepEffective keeps every event).
     if (!ComputeInOrder(out, as_of, workers)) {
