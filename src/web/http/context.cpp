@@ -108,18 +108,21 @@ void RequestContext::Html(int status, const std::string& html) {
     res.set_content(html, "text/html; charset=utf-8");
 }
 
-void RequestContext::Page(const std::string& title, const std::string& tmpl, nlohmann::json data, int status) {
+void RequestContext::HtmlMoved(int status, std::string html) {
+    res.status = status;
+    res.set_content(std::string(), "text/html; charset=utf-8");
+    res.body = std::move(html);  // cpp-httplib 0.11's set_content copies; a page can be hundreds of KB
+}
+
+nlohmann::json RequestContext::LayoutData(const std::string& title) {
     nlohmann::json layout;
     layout["title"] = title;
-    data["csrf_token"] = csrf_token;
     if (user) {
-        nlohmann::json u = {{"display_name", user->display_name},
-                            {"username", user->username},
-                            {"role", std::string(RoleName(user->role))},
-                            {"role_description", std::string(RoleDescription(user->role))},
-                            {"csrf_token", csrf_token}};
-        layout["user"] = u;
-        if (!data.contains("user")) data["user"] = u;
+        layout["user"] = {{"display_name", user->display_name},
+                          {"username", user->username},
+                          {"role", std::string(RoleName(user->role))},
+                          {"role_description", std::string(RoleDescription(user->role))},
+                          {"csrf_token", csrf_token}};
     }
     nlohmann::json nav = nlohmann::json::array();
     for (const auto& item : Navigation()) {
@@ -127,19 +130,34 @@ void RequestContext::Page(const std::string& title, const std::string& tmpl, nlo
         nav.push_back({{"label", item.label}, {"href", item.href}, {"current", IsCurrent(req.path, item.href)}});
     }
     layout["nav"] = nav;
+    std::string flash = Cookie(kFlashCookie);
+    if (!flash.empty()) {
+        layout["flash"] = httplib::detail::decode_url(flash, true);
+        ClearCookie(kFlashCookie);
+    }
+    return layout;
+}
+
+void RequestContext::Page(const std::string& title, const std::string& tmpl, nlohmann::json data, int status) {
+    nlohmann::json layout = LayoutData(title);
+    data["csrf_token"] = csrf_token;
+    if (layout.contains("user") && !data.contains("user")) data["user"] = layout["user"];
     if (data.contains("breadcrumbs")) {
         layout["breadcrumbs"] = data["breadcrumbs"];
         layout["has_breadcrumbs"] = !data["breadcrumbs"].empty();
     }
     // Mustache has no "is this list empty?": templates test has_errors for the error summary.
     if (data.contains("errors")) data["has_errors"] = !data["errors"].empty();
-    std::string flash = Cookie(kFlashCookie);
-    if (!flash.empty()) {
-        layout["flash"] = httplib::detail::decode_url(flash, true);
-        ClearCookie(kFlashCookie);
-    }
     layout["body"] = app.templates().Render(tmpl, data);
-    Html(status, app.templates().Render("layout", layout));
+    HtmlMoved(status, app.templates().Render("layout", layout));
+}
+
+void RequestContext::KeptPage(const std::string& title, std::shared_ptr<const std::string> body, int status) {
+    const Templates& templates = app.templates();
+    nlohmann::json layout = LayoutData(title);
+    const std::vector<std::string> markers = {templates.SlotMarker(0)};
+    layout["body"] = markers[0];
+    HtmlMoved(status, Templates::Splice(templates.Render("layout", layout), {{"body", std::move(body)}}, markers));
 }
 
 void RequestContext::Json(int status, const nlohmann::json& body) {

@@ -16,6 +16,7 @@
 #include "core/status.hpp"
 #include "store/sql.hpp"
 #include "web/http/router.hpp"
+#include "web/render/templates.hpp"
 
 namespace carevoice::app {
 struct Actor;
@@ -64,8 +65,13 @@ struct RequestContext {
 
     // Responses.
     void Html(int status, const std::string& html);
+    void HtmlMoved(int status, std::string html);  // without a copy of the page
     // Renders `tmpl` inside the layout with the standard header data (user, navigation, CSRF).
     void Page(const std::string& title, const std::string& tmpl, nlohmann::json data, int status = 200);
+    // A page whose body was rendered earlier and kept (a cached list of thousands of rows; nothing in it may
+    // depend on who asks: no CSRF token, no name): only the layout is rendered for this request, and the body
+    // is copied once, into the response (Templates::Splice).
+    void KeptPage(const std::string& title, std::shared_ptr<const std::string> body, int status = 200);
     void Json(int status, const nlohmann::json& body);
     void Redirect(const std::string& location, const std::string& flash = "");
     void Csv(const std::string& filename, const std::string& body);
@@ -84,6 +90,10 @@ struct RequestContext {
     // Appends to the audit log (who, role, address and request id are filled in here).
     void Audit(const std::string& action, const std::string& record_type, const std::string& record_id,
                const std::string& outcome);
+
+  private:
+    // The layout's data for this request: title, user, navigation and the flash message (cleared once shown).
+    nlohmann::json LayoutData(const std::string& title);
 };
 
 int HttpStatusFor(const Status& s);

@@ -104,6 +104,33 @@ std::string RenderRows(RequestContext& ctx, const TrackingList& list, const Trac
           static_cast<std::size_t>(filter.page) < pages ? "/pathway/tracking?" + FilterQuery(next, true) : ""}});
 }
 
+// The page's body: filters, the count and one page of rows. Nothing in it depends on who asks (no CSRF
+// token: the filters are a GET form), so it is kept and shown to everyone with the same list and filter.
+std::string RenderBody(RequestContext& ctx, const TrackingList& list, const TrackingFilter& filter) {
+    const std::string query = FilterQuery(filter, false);
+    return ctx.app.templates().Render(
+        "pathway_tracking",
+        {{"rows_html", RenderRows(ctx, list, filter)},
+         {"total", list.rows.size()},
+         {"as_of", list.as_of.ToLongString()},
+         {"rag_rule", kRagRule},
+         {"csv_href", "/pathway/tracking.csv" + (query.empty() ? "" : "?" + query)},
+         {"providers", Options(list.providers, filter.provider)},
+         {"tumours", Options(list.tumours, filter.tumour)},
+         {"areas", Options(list.areas, filter.area)},
+         {"key_workers", Options(list.key_workers, filter.key_worker)},
+         {"clocks", Fixed({{"fds", "28-day Faster Diagnosis"}, {"62", "62-day"}, {"31", "31-day"}}, filter.clock)},
+         {"rags", Fixed({{"red", "Red"}, {"amber", "Amber"}, {"green", "Green"}}, filter.rag)},
+         {"sorts", Fixed({{"breach", "Days to breach (soonest first)"},
+                          {"waiting", "Days waiting (longest first)"},
+                          {"alerts", "Alerts (most first)"},
+                          {"ref", "Pathway reference"},
+                          {"provider", "Prime provider"}},
+                         filter.sort)},
+         {"key_worker_none", filter.key_worker == "none"},
+         {"key_worker_named", filter.key_worker == "named"}});
+}
+
 void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& filter) {
     auto scope = ScopeFor(ctx);
     if (!scope.ok()) return InternalError(ctx, scope.status());
@@ -111,36 +138,16 @@ void ShowList(RequestContext& ctx, TrackingCache& cache, const TrackingFilter& f
     if (!list.ok()) return InternalError(ctx, list.status());
     ctx.Audit("pathway.tracking.view", "pathway_tracking", FilterQuery(filter, true), "success");
     // A coordinator's list is read again and again between changes: each page is filtered, sorted and
-    // rendered once per data version (BENCHMARKS.md, the tracking list at 32 connections).
+    // rendered once per data version and day, and each request renders only the layout around it
+    // (BENCHMARKS.md, the tracking list at 32 connections).
     const std::string page_key = list->key + "?" + FilterQuery(filter, true);
-    auto rendered = cache.FindPage(*list->snapshot, page_key);
-    if (!rendered) {
+    auto body = cache.FindPage(*list->snapshot, page_key);
+    if (!body) {
         FilterTrackingList(*list, filter);
-        rendered = std::make_shared<const TrackingCache::RenderedPage>(
-            TrackingCache::RenderedPage{RenderRows(ctx, *list, filter), list->rows.size()});
-        cache.KeepPage(*list->snapshot, page_key, rendered);
+        body = std::make_shared<const std::string>(RenderBody(ctx, *list, filter));
+        cache.KeepPage(*list->snapshot, page_key, body);
     }
-    const std::string query = FilterQuery(filter, false);
-    ctx.Page("Tracking list", "pathway_tracking",
-             {{"rows_html", rendered->html},
-              {"total", rendered->total},
-              {"as_of", list->as_of.ToLongString()},
-              {"rag_rule", kRagRule},
-              {"csv_href", "/pathway/tracking.csv" + (query.empty() ? "" : "?" + query)},
-              {"providers", Options(list->providers, filter.provider)},
-              {"tumours", Options(list->tumours, filter.tumour)},
-              {"areas", Options(list->areas, filter.area)},
-              {"key_workers", Options(list->key_workers, filter.key_worker)},
-              {"clocks", Fixed({{"fds", "28-day Faster Diagnosis"}, {"62", "62-day"}, {"31", "31-day"}}, filter.clock)},
-              {"rags", Fixed({{"red", "Red"}, {"amber", "Amber"}, {"green", "Green"}}, filter.rag)},
-              {"sorts", Fixed({{"breach", "Days to breach (soonest first)"},
-                               {"waiting", "Days waiting (longest first)"},
-                               {"alerts", "Alerts (most first)"},
-                               {"ref", "Pathway reference"},
-                               {"provider", "Prime provider"}},
-                              filter.sort)},
-              {"key_worker_none", filter.key_worker == "none"},
-              {"key_worker_named", filter.key_worker == "named"}});
+    ctx.KeptPage("Tracking list", std::move(body));
 }
 
 void GetList(RequestContext& ctx, TrackingCache& cache) {

@@ -1,5 +1,5 @@
 // The tracking list's cache (tracking_model.hpp): the clocks of every pathway per data version and day, and
-// what is built from them and kept until the next version: each scope's list and each rendered page.
+// what is built from them and kept until the next version: each scope's list and each page's rendered body.
 #include <map>
 #include <mutex>
 #include <utility>
@@ -60,8 +60,7 @@ std::shared_ptr<const ScopeList> TrackingCache::FindList(const Snapshot& snapsho
     return found == lists_.end() ? nullptr : found->second;
 }
 
-std::shared_ptr<const TrackingCache::RenderedPage> TrackingCache::FindPage(const Snapshot& snapshot,
-                                                                           const std::string& key) {
+std::shared_ptr<const std::string> TrackingCache::FindPage(const Snapshot& snapshot, const std::string& key) {
     std::lock_guard lock(mu_);
     if (snapshot_.get() != &snapshot) return nullptr;
     auto found = pages_.find(key);
@@ -69,11 +68,11 @@ std::shared_ptr<const TrackingCache::RenderedPage> TrackingCache::FindPage(const
 }
 
 void TrackingCache::KeepPage(const Snapshot& snapshot, const std::string& key,
-                             std::shared_ptr<const RenderedPage> page) {
+                             std::shared_ptr<const std::string> body) {
     std::lock_guard lock(mu_);
     if (snapshot_.get() != &snapshot) return;  // a newer snapshot arrived meanwhile: this page is stale
     if (pages_.size() >= kMaxPages) pages_.clear();
-    pages_[key] = std::move(page);
+    pages_[key] = std::move(body);
 }
 
 void TrackingCache::KeepList(const Snapshot& snapshot, const std::string& scope_key,

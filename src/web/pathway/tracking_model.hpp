@@ -108,14 +108,10 @@ class TrackingCache {
     void KeepList(const Snapshot& snapshot, const std::string& scope_key, std::shared_ptr<const ScopeList> list);
     static constexpr std::size_t kMaxScopes = 256;
 
-    // A rendered page of a list (its rows table and paging, which hold nothing of the user who asked) for
-    // `key` (scope, filter and page) of `snapshot`, if kept; kept like the lists, at most kMaxPages.
-    struct RenderedPage {
-        std::string html;
-        std::size_t total = 0;  // rows that pass the filter, on every page
-    };
-    std::shared_ptr<const RenderedPage> FindPage(const Snapshot& snapshot, const std::string& key);
-    void KeepPage(const Snapshot& snapshot, const std::string& key, std::shared_ptr<const RenderedPage> page);
+    // The rendered body of a page of a list (filters, count, rows and paging: nothing of the user who asked)
+    // for `key` (scope, filter and page) of `snapshot`, if kept; kept like the lists, at most kMaxPages.
+    std::shared_ptr<const std::string> FindPage(const Snapshot& snapshot, const std::string& key);
+    void KeepPage(const Snapshot& snapshot, const std::string& key, std::shared_ptr<const std::string> body);
     static constexpr std::size_t kMaxPages = 128;
 
   private:
@@ -125,8 +121,8 @@ class TrackingCache {
     std::mutex mu_;
     std::shared_ptr<const Snapshot> snapshot_;
     pathway::Recomputed spare_;  // memory a recompute may fill (RecomputeAll's `recycled`)
-    std::map<std::string, std::shared_ptr<const ScopeList>> lists_;     // of snapshot_
-    std::map<std::string, std::shared_ptr<const RenderedPage>> pages_;  // of snapshot_
+    std::map<std::string, std::shared_ptr<const ScopeList>> lists_;    // of snapshot_
+    std::map<std::string, std::shared_ptr<const std::string>> pages_;  // of snapshot_
 };
 
 struct TrackingList {

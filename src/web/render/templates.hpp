@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/embedded_file.hpp"
 #include "core/status.hpp"
@@ -25,6 +26,20 @@ class Templates {
     // Renders the named template (file name without .mustache); partials ({{> name}}) resolve
     // to other templates.
     std::string Render(const std::string& name, const nlohmann::json& data) const;
+    // HTML rendered earlier and kept (a cached table of thousands of rows) placed into a template's
+    // {{{name}}} slot without passing through the template engine again: rendering gives the slot a marker
+    // and Splice puts the HTML where the marker is, so a large fragment is copied once, not once per layer.
+    struct Slot {
+        std::string name;
+        std::shared_ptr<const std::string> html;
+    };
+    // The marker Render should put into `slot`'s place: letters and digits only (the same escaped or not), with
+    // a random part fixed at start-up that no output ever shows, so no text a person typed can be mistaken for it.
+    std::string SlotMarker(std::size_t slot) const;
+    // `rendered` with each slot's marker (SlotMarker of its index) replaced by its HTML; a slot whose marker
+    // is missing is left out.
+    static std::string Splice(std::string_view rendered, const std::vector<Slot>& slots,
+                              const std::vector<std::string>& markers);
     bool Has(const std::string& name) const;
 
   private:

@@ -39,5 +39,39 @@ TEST(TemplatesTest, LongDateShowsAnIsoDateTheNhsWayAndLeavesOtherTextEscaped) {
               "[5 July 2026][29 February 2024][&lt;b&gt;soon&lt;/b&gt;][2026-02-30][]");
 }
 
+// A kept fragment goes where its slot is, escaped slot or not, once, and nothing a person typed (even a
+// marker of another start-up) is taken for a slot.
+TEST(TemplatesTest, SlotsPutKeptHtmlWhereTheirMarkersAre) {
+    auto templates = Templates::Load({{"page.mustache", "<p>{{note}}</p>{{{rows}}}<p>{{{chart}}}</p>{{escaped}}"}});
+    ASSERT_TRUE(templates.ok());
+    auto other = Templates::Load({{"page.mustache", ""}});
+    ASSERT_TRUE(other.ok());
+    const Templates& t = **templates;
+    EXPECT_NE(t.SlotMarker(0), t.SlotMarker(1));
+    EXPECT_NE(t.SlotMarker(0), (*other)->SlotMarker(0));  // random per start-up: not guessable from a build
+    const std::vector<Templates::Slot> slots = {
+        {"chart", std::make_shared<const std::string>("<svg></svg>")},
+        {"rows", std::make_shared<const std::string>("<table><tr><td>1</td></tr></table>")},
+        {"escaped", std::make_shared<const std::string>("<i>kept</i>")},
+    };
+    const std::vector<std::string> markers = {t.SlotMarker(0), t.SlotMarker(1), t.SlotMarker(2)};
+    const std::string typed = (*other)->SlotMarker(1) + " " + t.SlotMarker(0).substr(0, 20);
+    const std::string rendered =
+        t.Render("page", {{"note", typed}, {"chart", markers[0]}, {"rows", markers[1]}, {"escaped", markers[2]}});
+    EXPECT_EQ(Templates::Splice(rendered, slots, markers),
+              "<p>" + typed + "</p><table><tr><td>1</td></tr></table><p><svg></svg></p><i>kept</i>");
+}
+
+TEST(TemplatesTest, ASlotWithoutItsMarkerIsLeftOut) {
+    auto templates = Templates::Load({{"page.mustache", "<p>{{{rows}}}</p>"}});
+    ASSERT_TRUE(templates.ok());
+    const Templates& t = **templates;
+    const std::vector<Templates::Slot> slots = {{"rows", std::make_shared<const std::string>("<b>x</b>")},
+                                                {"chart", std::make_shared<const std::string>("<svg/>")}};
+    const std::vector<std::string> markers = {t.SlotMarker(0), t.SlotMarker(1)};
+    EXPECT_EQ(Templates::Splice(t.Render("page", {{"rows", markers[0]}}), slots, markers), "<p><b>x</b></p>");
+    EXPECT_EQ(Templates::Splice("<p></p>", slots, markers), "<p></p>");
+}
+
 }  // namespace
 }  // namespace carevoice::web
