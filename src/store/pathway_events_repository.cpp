@@ -70,7 +70,7 @@ Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
 Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<pathway::Event>& events, std::int64_t now,
                                                           const std::string& recorded_by) {
     if (conn_.engine() == Engine::kPostgres) {
-        CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
+        CV_RETURN_IF_ERROR(BumpPathwayEventsVersion(conn_));
         return ImportStaged(events, now, recorded_by);
     }
     // A savepoint makes the import all or nothing even where the caller holds no transaction.
@@ -88,7 +88,7 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
 // back and compared, and only the corrections looked up.
 Result<EventImportReport> PathwayEventsRepository::ImportDirect(const std::vector<pathway::Event>& events,
                                                                 std::int64_t now, const std::string& recorded_by) {
-    CV_RETURN_IF_ERROR(BumpPathwayDataVersion(conn_));
+    CV_RETURN_IF_ERROR(BumpPathwayEventsVersion(conn_));
     EventImportReport report;
     report.read = static_cast<std::int64_t>(events.size());
     std::vector<std::size_t> stored;  // events whose id was already stored

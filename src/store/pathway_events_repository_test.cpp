@@ -6,6 +6,7 @@
 
 #include "pathway/events_csv.hpp"
 #include "store/migrations.hpp"
+#include "store/pathway_tracking_repository.hpp"
 #include "store/test_database.hpp"
 
 namespace carevoice::store {
@@ -51,6 +52,24 @@ TEST_F(PathwayEventsRepositoryTest, ImportingTheSameFileTwiceChangesNothing) {
     EXPECT_EQ(second->inserted, 0);
     EXPECT_EQ(second->unchanged, 4);
     EXPECT_EQ(PathwayEventsRepository(*conn_).Count().value(), 4);
+}
+
+// The tracking list keeps its clocks under the events version and everything else under the data version:
+// an import moves both, a write of anything else only the data version.
+TEST_F(PathwayEventsRepositoryTest, AnImportMovesTheEventsVersionOtherWritesOnlyTheDataVersion) {
+    PathwayTrackingRepository tracking(*conn_);
+    auto start = tracking.CurrentDataVersions();
+    ASSERT_TRUE(start.ok()) << start.status().ToString();
+    ASSERT_TRUE(Import(kFile).ok());
+    auto imported = tracking.CurrentDataVersions();
+    ASSERT_TRUE(imported.ok());
+    EXPECT_GT(imported->data, start->data);
+    EXPECT_GT(imported->events, start->events);
+    ASSERT_TRUE(BumpPathwayDataVersion(*conn_).ok());
+    auto other = tracking.CurrentDataVersions();
+    ASSERT_TRUE(other.ok());
+    EXPECT_GT(other->data, imported->data);
+    EXPECT_EQ(other->events, imported->events);
 }
 
 TEST_F(PathwayEventsRepositoryTest, EventsReadBackWithEveryField) {

@@ -15,13 +15,22 @@ Result<std::map<std::int64_t, PathwayPatientLabel>> PathwayTrackingRepository::L
     return out;
 }
 
-Result<std::int64_t> PathwayTrackingRepository::CurrentDataVersion() {
-    CV_ASSIGN_OR_RETURN(auto row, conn_.QueryOne("SELECT version FROM pathway_data_version WHERE id = 1"));
-    return row.Int(0);
+Result<PathwayDataVersions> PathwayTrackingRepository::CurrentDataVersions() {
+    CV_ASSIGN_OR_RETURN(auto row,
+                        conn_.QueryOne("SELECT version, events_version FROM pathway_data_version WHERE id = 1"));
+    return PathwayDataVersions{row.Int(0), row.Int(1)};
 }
 
 Status BumpPathwayDataVersion(Connection& conn) {
     return conn.Execute("UPDATE pathway_data_version SET version = version + 1 WHERE id = 1").status();
+}
+
+Status BumpPathwayEventsVersion(Connection& conn) {
+    return conn
+        .Execute(
+            "UPDATE pathway_data_version SET version = version + 1, events_version = events_version + 1 "
+            "WHERE id = 1")
+        .status();
 }
 
 Result<std::optional<std::string>> PathwayTrackingRepository::OrganisationCodeOfUser(std::int64_t user_id) {

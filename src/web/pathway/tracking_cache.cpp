@@ -11,42 +11,51 @@
 namespace carevoice::web::pathway_tracking {
 
 Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store::Connection& conn, CivilDate as_of) {
-    // The version is read before the data: what is computed is at least as new as the version it is kept
+    // The versions are read before the data: what is computed is at least as new as the versions it is kept
     // under, so a later write always shows as a newer version.
-    CV_ASSIGN_OR_RETURN(auto version, store::PathwayTrackingRepository(conn).CurrentDataVersion());
+    CV_ASSIGN_OR_RETURN(auto version, store::PathwayTrackingRepository(conn).CurrentDataVersions());
+    std::shared_ptr<const pathway::Recomputed> clocks;
     {
         std::lock_guard lock(mu_);
-        if (snapshot_ && snapshot_->version == version && snapshot_->as_of == as_of) return snapshot_;
+        if (snapshot_ && snapshot_->as_of == as_of) {
+            // The same data, or newer (another request read the versions after this one did).
+            if (snapshot_->version.data >= version.data && snapshot_->version.events >= version.events)
+                return snapshot_;
+            // No event changed: the clocks stand; only what is built from the other data is built again.
+            if (snapshot_->version.events == version.events) clocks = snapshot_->recomputed;
+        }
     }
-    // Computed outside the lock: two threads may both compute after an import; the later one is kept.
-    CV_ASSIGN_OR_RETURN(auto events, store::PathwayEventsRepository(conn).ListAll());
-    auto snapshot = std::make_shared<Snapshot>();
-    snapshot->version = version;
-    snapshot->as_of = as_of;
-    pathway::Recomputed spare;
-    {
-        std::lock_guard lock(mu_);
-        spare = std::move(spare_);
+    if (!clocks) {
+        // Computed outside the lock: two threads may both compute after an import; the later one is kept.
+        CV_ASSIGN_OR_RETURN(auto events, store::PathwayEventsRepository(conn).ListAll());
+        pathway::Recomputed spare;
+        {
+            std::lock_guard lock(mu_);
+            spare = std::move(spare_);
+        }
+        clocks =
+            std::make_shared<pathway::Recomputed>(pathway::RecomputeAll(std::move(events), as_of, std::move(spare)));
     }
-    snapshot->recomputed = pathway::RecomputeAll(std::move(events), as_of, std::move(spare));
-    std::shared_ptr<const Snapshot> replaced;
+    auto snapshot = std::make_shared<const Snapshot>(Snapshot{version, as_of, clocks});
+    std::shared_ptr<const pathway::Recomputed> replaced;
     {
         std::lock_guard lock(mu_);
-        if (!snapshot_ || snapshot_->version != snapshot->version || snapshot_->as_of != snapshot->as_of) {
+        if (!snapshot_ || snapshot_->version.data != version.data || snapshot_->as_of != as_of) {
             lists_.clear();
             pages_.clear();
         }
-        replaced = std::exchange(snapshot_, snapshot);
+        if (snapshot_ && snapshot_->recomputed != clocks) replaced = snapshot_->recomputed;
+        snapshot_ = snapshot;
     }
     Recycle(std::move(replaced));
-    return std::shared_ptr<const Snapshot>(snapshot);
+    return snapshot;
 }
 
-void TrackingCache::Recycle(std::shared_ptr<const Snapshot> replaced) {
+void TrackingCache::Recycle(std::shared_ptr<const pathway::Recomputed> replaced) {
     // No longer in the cache, no one can take another reference to it: if this is the only one, no request
-    // is reading it, and its memory can hold the next recompute (the snapshot was made non-const).
+    // is reading it, and its memory can hold the next recompute (the clocks were made non-const).
     if (!replaced || replaced.use_count() != 1) return;
-    pathway::Recomputed memory = std::move(const_cast<Snapshot&>(*replaced).recomputed);
+    pathway::Recomputed memory = std::move(const_cast<pathway::Recomputed&>(*replaced));
     replaced.reset();
     memory.events = {};  // the next recompute brings its own
     std::lock_guard lock(mu_);

@@ -94,11 +94,13 @@ class TrackingCache {
   public:
     // A pathway's effective events, providers and clocks (pathway/recompute.hpp).
     using Entry = pathway::PathwayState;
+    // What a request reads: the clocks of the events version, kept under the data version. A write that
+    // changes no event makes a new snapshot around the same clocks (the lists and pages are built again).
     struct Snapshot {
-        std::int64_t version = 0;
+        store::PathwayDataVersions version;
         CivilDate as_of;
-        pathway::Recomputed recomputed;  // every pathway's effective events, providers and clocks
-        const Entry* Find(std::string_view ref) const { return recomputed.Find(ref); }
+        std::shared_ptr<const pathway::Recomputed> recomputed;  // every pathway's effective events and clocks
+        const Entry* Find(std::string_view ref) const { return recomputed->Find(ref); }
     };
     Result<std::shared_ptr<const Snapshot>> Get(store::Connection& conn, CivilDate as_of);
 
@@ -115,8 +117,8 @@ class TrackingCache {
     static constexpr std::size_t kMaxPages = 128;
 
   private:
-    // Keeps the memory of a snapshot replaced, if nothing reads it any more, for the next recompute.
-    void Recycle(std::shared_ptr<const Snapshot> replaced);
+    // Keeps the memory of clocks replaced, if nothing reads them any more, for the next recompute.
+    void Recycle(std::shared_ptr<const pathway::Recomputed> replaced);
 
     std::mutex mu_;
     std::shared_ptr<const Snapshot> snapshot_;
