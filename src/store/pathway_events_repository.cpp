@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/memory.hpp"
 #include "pathway/events_csv.hpp"
 #include "store/pathway_tracking_repository.hpp"
 
@@ -46,9 +47,8 @@ Status Refused(std::vector<FieldProblem> problems) {
                                    std::move(problems));
 }
 
-Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
-    std::vector<pathway::Event> out;
-    out.reserve(rows.size());
+// Appends the events of `rows` to `out`.
+Status AppendEventsFrom(const std::vector<Row>& rows, std::vector<pathway::Event>& out) {
     std::vector<std::string> text(12);
     std::vector<std::string_view> views(12);
     for (const auto& row : rows) {
@@ -62,6 +62,13 @@ Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
         }
         out.push_back(std::move(*e));
     }
+    return Status::Ok();
+}
+
+Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
+    std::vector<pathway::Event> out;
+    out.reserve(rows.size());
+    CV_RETURN_IF_ERROR(AppendEventsFrom(rows, out));
     return out;
 }
 
@@ -214,9 +221,27 @@ Result<std::vector<pathway::Event>> PathwayEventsRepository::ListByPathway(const
     return EventsFrom(rows);
 }
 
-Result<std::vector<pathway::Event>> PathwayEventsRepository::ListAll() {
-    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT " + kColumns + " FROM pathway_events ORDER BY pathway_ref"));
-    return EventsFrom(rows);
+Result<std::vector<pathway::Event>> PathwayEventsRepository::ListAll(std::size_t expected, std::int64_t page_rows) {
+    // A page at a time in key order, each page after the last key read: an England-scale year is 22.7 million
+    // events, and holding them all as rows beside the events took 18 GB and 107 s (BENCHMARKS.md). Not one
+    // transaction (on SQLite that would hold the write lock for the whole read): an event written meanwhile
+    // may or may not be read, but it moved the events version, so whoever reads the version next reads again.
+    std::vector<pathway::Event> out;
+    ReserveInHugePages(out, expected);
+    const std::string select = "SELECT " + kColumns + " FROM pathway_events ";
+    const std::string order = " ORDER BY pathway_ref, event_id LIMIT ?";
+    std::vector<Row> rows;
+    for (bool first = true;; first = false) {
+        if (first) {
+            CV_ASSIGN_OR_RETURN(rows, conn_.Query(select + order, {page_rows}));
+        } else {
+            const Row& last = rows.back();
+            CV_ASSIGN_OR_RETURN(rows, conn_.Query(select + "WHERE (pathway_ref, event_id) > (?, ?)" + order,
+                                                  {last.Text(0), last.Text(1), page_rows}));
+        }
+        CV_RETURN_IF_ERROR(AppendEventsFrom(rows, out));
+        if (rows.size() < static_cast<std::size_t>(page_rows)) return out;
+    }
 }
 
 Result<std::int64_t> PathwayEventsRepository::Count() {

@@ -36,8 +36,10 @@ class PathwayEventsRepository {
 
     // The stored events of one pathway, in the order they were recorded.
     Result<std::vector<pathway::Event>> ListByPathway(const std::string& pathway_ref);
-    // Every stored event of these pathways (all pathways when `refs` is empty), for recomputing clocks.
-    Result<std::vector<pathway::Event>> ListAll();
+    // Every stored event, in pathway order, for recomputing clocks: read `page_rows` at a time, room made
+    // for `expected` events at the start (the count of the last read, say).
+    Result<std::vector<pathway::Event>> ListAll(std::size_t expected = 0, std::int64_t page_rows = kListPageRows);
+    static constexpr std::int64_t kListPageRows = 20'000;
     Result<std::int64_t> Count();
 
   private:

@@ -72,6 +72,19 @@ TEST_F(PathwayEventsRepositoryTest, AnImportMovesTheEventsVersionOtherWritesOnly
     EXPECT_EQ(other->events, imported->events);
 }
 
+// Every event is read once, in key order, whatever the page size: pages that end inside a pathway, a last
+// page that is exactly full, one page holding all.
+TEST_F(PathwayEventsRepositoryTest, ListAllReadsEveryEventOnceInKeyOrderPageByPage) {
+    ASSERT_TRUE(Import(kFile + "P10,e1,2025-02-03,referral_received,RL4,other,,,,,,\n").ok());
+    for (std::int64_t page : {1, 2, 4, 5, 1000}) {
+        auto events = PathwayEventsRepository(*conn_).ListAll(0, page);
+        ASSERT_TRUE(events.ok()) << events.status().ToString();
+        std::vector<std::string> keys;
+        for (const auto& e : *events) keys.push_back(e.pathway_id + "/" + e.event_id);
+        EXPECT_EQ(keys, (std::vector<std::string>{"P1/e1", "P1/e2", "P1/e3", "P10/e1", "P2/e1"})) << "page " << page;
+    }
+}
+
 TEST_F(PathwayEventsRepositoryTest, EventsReadBackWithEveryField) {
     ASSERT_TRUE(Import(kFile).ok());
     auto events = PathwayEventsRepository(*conn_).ListByPathway("P1");

@@ -27,10 +27,23 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
     }
     if (!clocks) {
         // Computed outside the lock: two threads may both compute after an import; the later one is kept.
-        CV_ASSIGN_OR_RETURN(auto events, store::PathwayEventsRepository(conn).ListAll());
+        std::size_t expected = 0;
+        {
+            std::lock_guard lock(mu_);
+            expected = events_read_;
+        }
+        store::PathwayEventsRepository repo(conn);
+        // The first read counts first (1 s for 22.7 million events): growing the vector as it reads moved
+        // every event twice more and touched half as much memory again.
+        if (expected == 0) {
+            CV_ASSIGN_OR_RETURN(auto count, repo.Count());
+            expected = static_cast<std::size_t>(count);
+        }
+        CV_ASSIGN_OR_RETURN(auto events, repo.ListAll(expected + expected / 16));
         pathway::Recomputed spare;
         {
             std::lock_guard lock(mu_);
+            events_read_ = events.size();
             spare = std::move(spare_);
         }
         clocks =

@@ -122,7 +122,8 @@ class TrackingCache {
 
     std::mutex mu_;
     std::shared_ptr<const Snapshot> snapshot_;
-    pathway::Recomputed spare_;  // memory a recompute may fill (RecomputeAll's `recycled`)
+    pathway::Recomputed spare_;    // memory a recompute may fill (RecomputeAll's `recycled`)
+    std::size_t events_read_ = 0;  // by the last recompute: room for as many and a little more is made
     std::map<std::string, std::shared_ptr<const ScopeList>> lists_;    // of snapshot_
     std::map<std::string, std::shared_ptr<const std::string>> pages_;  // of snapshot_
 };
