@@ -53,12 +53,18 @@ Status AppendEventsFrom(const std::vector<Row>& rows, std::vector<pathway::Event
     std::vector<std::string_view> views(12);
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < 12; ++i) {
-            text[i] = row.Text(i);
-            views[i] = text[i];
+            // Text is read where it lies; a number or NULL is written out first.
+            if (const auto* stored = std::get_if<std::string>(&row.at(i))) {
+                views[i] = *stored;
+            } else {
+                text[i] = row.Text(i);
+                views[i] = text[i];
+            }
         }
         auto e = pathway::EventFromFields(views);
         if (!e.ok()) {
-            return Status::Internal("pathway_events holds an event that is not valid: " + text[0] + "/" + text[1]);
+            return Status::Internal("pathway_events holds an event that is not valid: " + std::string(views[0]) + "/" +
+                                    std::string(views[1]));
         }
         out.push_back(std::move(*e));
     }
