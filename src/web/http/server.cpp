@@ -105,6 +105,9 @@ void Server::Configure() {
     http_->set_default_headers(SecurityHeaders(cfg));
     http_->set_payload_max_length(cfg.max_body_bytes);
     http_->set_tcp_nodelay(true);
+    // Only what the Keep-Alive header says: the reception closes idle connections and Serve counts requests.
+    http_->set_keep_alive_timeout(static_cast<time_t>(cfg.keep_alive_seconds));
+    http_->set_keep_alive_max_count(kKeepAliveMaxRequests);
     if (!cfg.static_dir.empty()) {
         http_->set_mount_point("/static", cfg.static_dir + "/static");
         http_->set_mount_point("/assets", cfg.static_dir + "/assets");

@@ -139,7 +139,13 @@ TEST(SlowClientsHttpTest, KeepAliveAndPipelinedRequestsAreStillAnswered) {
     TestServer server;
     httplib::Client keep_alive("127.0.0.1", server.port());
     keep_alive.set_keep_alive(true);
-    for (int i = 0; i < 3; ++i) EXPECT_EQ(keep_alive.Get("/healthz")->status, 200);
+    for (int i = 0; i < 3; ++i) {
+        auto r = keep_alive.Get("/healthz");
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 200);
+        // The header says what the server does (cpp-httplib's own default said max=5).
+        EXPECT_EQ(r->get_header_value("Keep-Alive"), "timeout=5, max=1000");
+    }
 
     const int fd = Connect(server.port());
     ASSERT_GE(fd, 0);
