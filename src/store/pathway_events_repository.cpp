@@ -83,8 +83,11 @@ Result<std::vector<pathway::Event>> EventsFrom(const std::vector<Row>& rows) {
 Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<pathway::Event>& events, std::int64_t now,
                                                           const std::string& recorded_by) {
     if (conn_.engine() == Engine::kPostgres) {
-        CV_RETURN_IF_ERROR(BumpPathwayEventsVersion(conn_));
-        return ImportStaged(events, now, recorded_by);
+        CV_ASSIGN_OR_RETURN(const std::int64_t version, BumpPathwayEventsVersion(conn_));
+        std::vector<std::string> added_to;
+        CV_ASSIGN_OR_RETURN(auto report, ImportStaged(events, now, recorded_by, added_to));
+        CV_RETURN_IF_ERROR(RecordChanges(version, std::set<std::string_view>(added_to.begin(), added_to.end())));
+        return report;
     }
     // A savepoint makes the import all or nothing even where the caller holds no transaction.
     CV_RETURN_IF_ERROR(conn_.ExecuteScript("SAVEPOINT import_events"));
@@ -101,10 +104,11 @@ Result<EventImportReport> PathwayEventsRepository::Import(const std::vector<path
 // back and compared, and only the corrections looked up.
 Result<EventImportReport> PathwayEventsRepository::ImportDirect(const std::vector<pathway::Event>& events,
                                                                 std::int64_t now, const std::string& recorded_by) {
-    CV_RETURN_IF_ERROR(BumpPathwayEventsVersion(conn_));
+    CV_ASSIGN_OR_RETURN(const std::int64_t version, BumpPathwayEventsVersion(conn_));
     EventImportReport report;
     report.read = static_cast<std::int64_t>(events.size());
-    std::vector<std::size_t> stored;  // events whose id was already stored
+    std::vector<std::size_t> stored;     // events whose id was already stored
+    std::set<std::string_view> touched;  // pathways with an event added
     {
         std::vector<std::string> columns(std::begin(kColumnNames), std::end(kColumnNames));
         columns.insert(columns.end(), {"recorded_at", "recorded_by"});
@@ -117,7 +121,11 @@ Result<EventImportReport> PathwayEventsRepository::ImportDirect(const std::vecto
             const auto fields = pathway::EventCsvViews(events[i], dates);
             std::copy(fields.begin(), fields.end(), row.begin());
             CV_ASSIGN_OR_RETURN(bool added, bulk->AddRowUnlessStored(row));
-            if (!added) stored.push_back(i);
+            if (!added) {
+                stored.push_back(i);
+            } else if (touched.size() <= kMaxChangesListed) {
+                touched.insert(events[i].pathway_id);
+            }
         }
         CV_RETURN_IF_ERROR(bulk->Finish());
     }
@@ -143,13 +151,15 @@ Result<EventImportReport> PathwayEventsRepository::ImportDirect(const std::vecto
         if (named.empty()) problems.push_back(Dangling(static_cast<std::int64_t>(e.line), e.supersedes, e.pathway_id));
     }
     if (!problems.empty()) return Refused(std::move(problems));
+    CV_RETURN_IF_ERROR(RecordChanges(version, touched));
     report.unchanged = static_cast<std::int64_t>(stored.size());
     report.inserted = report.read - report.unchanged;
     return report;
 }
 
 Result<EventImportReport> PathwayEventsRepository::ImportStaged(const std::vector<pathway::Event>& events,
-                                                                std::int64_t now, const std::string& recorded_by) {
+                                                                std::int64_t now, const std::string& recorded_by,
+                                                                std::vector<std::string>& added_to) {
     EventImportReport report;
     report.read = static_cast<std::int64_t>(events.size());
     CV_RETURN_IF_ERROR(conn_.ExecuteScript(
@@ -197,6 +207,13 @@ Result<EventImportReport> PathwayEventsRepository::ImportStaged(const std::vecto
                                     {static_cast<std::int64_t>(kMaxReported)}));
     for (const auto& d : dangling) problems.push_back(Dangling(d.Int(0), d.Text(1), d.Text(2)));
     if (!problems.empty()) return Refused(std::move(problems));
+    // The pathways an event is added to (one more than RecordChanges lists: then it records "everything").
+    CV_ASSIGN_OR_RETURN(auto added,
+                        conn_.Query("SELECT DISTINCT s.pathway_ref FROM pathway_events_staging s WHERE NOT EXISTS"
+                                    " (SELECT 1 FROM pathway_events e WHERE e.pathway_ref = s.pathway_ref AND"
+                                    " e.event_id = s.event_id) LIMIT ?",
+                                    {static_cast<std::int64_t>(kMaxChangesListed + 1)}));
+    for (const auto& row : added) added_to.push_back(row.Text(0));
     CV_ASSIGN_OR_RETURN(
         report.inserted,
         conn_.Execute("INSERT INTO pathway_events (" + kColumns + ", recorded_at, recorded_by) SELECT " + kColumns +
@@ -248,6 +265,46 @@ Result<std::vector<pathway::Event>> PathwayEventsRepository::ListAll(std::size_t
         CV_RETURN_IF_ERROR(AppendEventsFrom(rows, out));
         if (rows.size() < static_cast<std::size_t>(page_rows)) return out;
     }
+}
+
+Status PathwayEventsRepository::RecordChanges(std::int64_t version, const std::set<std::string_view>& pathways) {
+    CV_RETURN_IF_ERROR(
+        conn_.Execute("DELETE FROM pathway_event_changes WHERE events_version <= ?", {version - kChangesKept})
+            .status());
+    if (pathways.empty()) return Status::Ok();
+    CV_ASSIGN_OR_RETURN(auto bulk, conn_.StartBulkInsert("pathway_event_changes", {"events_version", "pathway_ref"}));
+    std::array<ValueRef, 2> row{version, std::string_view("*")};
+    if (pathways.size() > kMaxChangesListed) {
+        CV_RETURN_IF_ERROR(bulk->AddRow(row));
+    } else {
+        for (std::string_view ref : pathways) {
+            row[1] = ref;
+            CV_RETURN_IF_ERROR(bulk->AddRow(row));
+        }
+    }
+    return bulk->Finish();
+}
+
+Result<std::optional<std::vector<pathway::Event>>> PathwayEventsRepository::ListChangedSince(
+    std::int64_t since, std::int64_t current, std::int64_t max_pathways) {
+    using Changed = std::optional<std::vector<pathway::Event>>;
+    if (since < current - kChangesKept) return Changed();  // the changes after `since` may be pruned
+    CV_ASSIGN_OR_RETURN(auto everything,
+                        conn_.Query("SELECT 1 FROM pathway_event_changes WHERE events_version > ? AND pathway_ref = '*'"
+                                    " LIMIT 1",
+                                    {since}));
+    if (!everything.empty()) return Changed();
+    CV_ASSIGN_OR_RETURN(auto count, conn_.QueryOne("SELECT COUNT(DISTINCT pathway_ref) FROM pathway_event_changes"
+                                                   " WHERE events_version > ?",
+                                                   {since}));
+    if (count.Int(0) > max_pathways) return Changed();
+    CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT " + kColumns +
+                                                   " FROM pathway_events WHERE pathway_ref IN (SELECT pathway_ref FROM"
+                                                   " pathway_event_changes WHERE events_version > ?)"
+                                                   " ORDER BY pathway_ref, event_id",
+                                               {since}));
+    CV_ASSIGN_OR_RETURN(auto events, EventsFrom(rows));
+    return Changed(std::move(events));
 }
 
 Result<std::int64_t> PathwayEventsRepository::Count() {

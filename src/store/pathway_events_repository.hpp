@@ -7,7 +7,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.hpp"
@@ -42,11 +45,25 @@ class PathwayEventsRepository {
     static constexpr std::int64_t kListPageRows = 20'000;
     Result<std::int64_t> Count();
 
+    // Every stored event of the pathways whose events were written after events version `since` (migration
+    // 0016), in pathway order, for recomputing only those; none (read them all instead) when more than
+    // `max_pathways` changed, when a write changed too many to list, or when `since` is older than the
+    // changes kept (`current` is the events version now).
+    Result<std::optional<std::vector<pathway::Event>>> ListChangedSince(std::int64_t since, std::int64_t current,
+                                                                        std::int64_t max_pathways);
+    // A write of events touching more pathways than this records "everything" rather than each pathway.
+    static constexpr std::size_t kMaxChangesListed = 50'000;
+    // How many events versions of changes are kept.
+    static constexpr std::int64_t kChangesKept = 10'000;
+
   private:
     Result<EventImportReport> ImportDirect(const std::vector<pathway::Event>& events, std::int64_t now,
                                            const std::string& recorded_by);
+    // Records which pathways the write of events version `version` touched, and prunes old records.
+    Status RecordChanges(std::int64_t version, const std::set<std::string_view>& pathways);
+    // PostgreSQL; `added_to`: the pathways an event was added to.
     Result<EventImportReport> ImportStaged(const std::vector<pathway::Event>& events, std::int64_t now,
-                                           const std::string& recorded_by);
+                                           const std::string& recorded_by, std::vector<std::string>& added_to);
 
     Connection& conn_;
 };

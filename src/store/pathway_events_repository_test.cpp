@@ -85,6 +85,41 @@ TEST_F(PathwayEventsRepositoryTest, ListAllReadsEveryEventOnceInKeyOrderPageByPa
     }
 }
 
+// The tracking list recomputes only the pathways whose events changed since the clocks it keeps: the events
+// of those pathways (all of them, old and new), or none when the log cannot say it cheaply.
+TEST_F(PathwayEventsRepositoryTest, ListChangedSinceGivesTheEventsOfThePathwaysWrittenSince) {
+    PathwayTrackingRepository tracking(*conn_);
+    ASSERT_TRUE(Import(kFile).ok());
+    const std::int64_t after_file = tracking.CurrentDataVersions()->events;
+    ASSERT_TRUE(Import("P2,e2,2025-02-10,first_seen,RL4,,,,,,,\n").ok());
+    ASSERT_TRUE(Import(kFile).ok());  // nothing new: no pathway changed
+    const std::int64_t now = tracking.CurrentDataVersions()->events;
+    PathwayEventsRepository repo(*conn_);
+
+    auto changed = repo.ListChangedSince(after_file, now, 10);
+    ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+    ASSERT_TRUE(changed->has_value());
+    std::vector<std::string> keys;
+    for (const auto& e : **changed) keys.push_back(e.pathway_id + "/" + e.event_id);
+    EXPECT_EQ(keys, (std::vector<std::string>{"P2/e1", "P2/e2"}));
+    auto none = repo.ListChangedSince(now, now, 10);
+    ASSERT_TRUE(none.ok() && none->has_value());
+    EXPECT_TRUE((*none)->empty());
+    auto since_start = repo.ListChangedSince(0, now, 10);
+    ASSERT_TRUE(since_start.ok() && since_start->has_value());
+    EXPECT_EQ((*since_start)->size(), 5u);  // P1's three events and P2's two
+
+    // Too many pathways, changes older than those kept, or a write that touched too many to list: none.
+    EXPECT_FALSE(repo.ListChangedSince(0, now, 1)->has_value());
+    EXPECT_FALSE(repo.ListChangedSince(after_file, after_file + PathwayEventsRepository::kChangesKept + 1, 10)
+                     ->has_value());
+    ASSERT_TRUE(conn_->Execute("INSERT INTO pathway_event_changes (events_version, pathway_ref) VALUES (?, '*')",
+                               {now + 1})
+                    .ok());
+    EXPECT_FALSE(repo.ListChangedSince(after_file, now + 1, 10)->has_value());
+    EXPECT_TRUE(repo.ListChangedSince(now + 1, now + 1, 10)->has_value());
+}
+
 TEST_F(PathwayEventsRepositoryTest, EventsReadBackWithEveryField) {
     ASSERT_TRUE(Import(kFile).ok());
     auto events = PathwayEventsRepository(*conn_).ListByPathway("P1");

@@ -25,12 +25,11 @@ Status BumpPathwayDataVersion(Connection& conn) {
     return conn.Execute("UPDATE pathway_data_version SET version = version + 1 WHERE id = 1").status();
 }
 
-Status BumpPathwayEventsVersion(Connection& conn) {
-    return conn
-        .Execute(
-            "UPDATE pathway_data_version SET version = version + 1, events_version = events_version + 1 "
-            "WHERE id = 1")
-        .status();
+Result<std::int64_t> BumpPathwayEventsVersion(Connection& conn) {
+    CV_ASSIGN_OR_RETURN(auto row, conn.QueryOne("UPDATE pathway_data_version SET version = version + 1, "
+                                                "events_version = events_version + 1 WHERE id = 1 "
+                                                "RETURNING events_version"));
+    return row.Int(0);
 }
 
 Result<std::optional<std::string>> PathwayTrackingRepository::OrganisationCodeOfUser(std::int64_t user_id) {

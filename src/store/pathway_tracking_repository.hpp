@@ -45,8 +45,8 @@ class PathwayTrackingRepository {
 // Adds 1 to the pathway data version, in the caller's transaction. Every write to patients, pathways, key
 // workers, next actions, acknowledgements or alert settings calls it (PathwayRepository, the settings page).
 Status BumpPathwayDataVersion(Connection& conn);
-// Adds 1 to both the data and the events version, in the caller's transaction: every write of events calls
-// it (PathwayEventsRepository), so that the clocks are computed again.
-Status BumpPathwayEventsVersion(Connection& conn);
+// Adds 1 to both the data and the events version, in the caller's transaction, and returns the new events
+// version: every write of events calls it (PathwayEventsRepository), so that the clocks are computed again.
+Result<std::int64_t> BumpPathwayEventsVersion(Connection& conn);
 
 }  // namespace carevoice::store

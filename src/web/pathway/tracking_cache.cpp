@@ -14,25 +14,44 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
     // The versions are read before the data: what is computed is at least as new as the versions it is kept
     // under, so a later write always shows as a newer version.
     CV_ASSIGN_OR_RETURN(auto version, store::PathwayTrackingRepository(conn).CurrentDataVersions());
-    std::shared_ptr<const pathway::Recomputed> clocks;
+    std::shared_ptr<const Snapshot> kept;
     {
         std::lock_guard lock(mu_);
         if (snapshot_ && snapshot_->as_of == as_of) {
             // The same data, or newer (another request read the versions after this one did).
             if (snapshot_->version.data >= version.data && snapshot_->version.events >= version.events)
                 return snapshot_;
-            // No event changed: the clocks stand; only what is built from the other data is built again.
-            if (snapshot_->version.events == version.events) clocks = snapshot_->recomputed;
+            kept = snapshot_;
         }
     }
-    if (!clocks) {
-        // Computed outside the lock: two threads may both compute after an import; the later one is kept.
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->version = version;
+    snapshot->as_of = as_of;
+    store::PathwayEventsRepository repo(conn);
+    if (kept && kept->version.events == version.events) {
+        // No event changed: the clocks stand; only what is built from the other data is built again.
+        snapshot->base = kept->base;
+        snapshot->base_events = kept->base_events;
+        snapshot->changed = kept->changed;
+    } else if (kept) {
+        // Only the pathways whose events changed since the base are computed again, when they are few.
+        CV_ASSIGN_OR_RETURN(auto changed,
+                            repo.ListChangedSince(kept->base_events, version.events, kMaxChangedPathways));
+        if (changed) {
+            snapshot->base = kept->base;
+            snapshot->base_events = kept->base_events;
+            snapshot->changed =
+                std::make_shared<const pathway::Recomputed>(pathway::RecomputeAll(std::move(*changed), as_of));
+        }
+    }
+    if (!snapshot->base) {
+        // Every pathway, computed outside the lock: two threads may both compute after an import; the later
+        // one is kept.
         std::size_t expected = 0;
         {
             std::lock_guard lock(mu_);
             expected = events_read_;
         }
-        store::PathwayEventsRepository repo(conn);
         // The first read counts first (1 s for 22.7 million events): growing the vector as it reads moved
         // every event twice more and touched half as much memory again.
         if (expected == 0) {
@@ -46,10 +65,10 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
             events_read_ = events.size();
             spare = std::move(spare_);
         }
-        clocks =
+        snapshot->base =
             std::make_shared<pathway::Recomputed>(pathway::RecomputeAll(std::move(events), as_of, std::move(spare)));
+        snapshot->base_events = version.events;
     }
-    auto snapshot = std::make_shared<const Snapshot>(Snapshot{version, as_of, clocks});
     std::shared_ptr<const pathway::Recomputed> replaced;
     {
         std::lock_guard lock(mu_);
@@ -57,11 +76,11 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
             lists_.clear();
             pages_.clear();
         }
-        if (snapshot_ && snapshot_->recomputed != clocks) replaced = snapshot_->recomputed;
+        if (snapshot_ && snapshot_->base != snapshot->base) replaced = snapshot_->base;
         snapshot_ = snapshot;
     }
     Recycle(std::move(replaced));
-    return snapshot;
+    return std::shared_ptr<const Snapshot>(snapshot);
 }
 
 void TrackingCache::Recycle(std::shared_ptr<const pathway::Recomputed> replaced) {

@@ -1,6 +1,7 @@
-// The tracking cache computes every pathway's clocks again only when the events or the day change: a write
-// that leaves the events as they were (key worker, next action, acknowledgement, alert settings) gives a new
-// snapshot, so the lists and pages are built again, around the same clocks.
+// The tracking cache computes every pathway's clocks again only when the day changes or many pathways' events
+// did; a write of a few events computes those pathways again over the kept clocks; a write that leaves the
+// events as they were (key worker, next action, acknowledgement, alert settings) gives a new snapshot, so the
+// lists and pages are built again, around the same clocks.
 #include <gtest/gtest.h>
 
 #include "pathway/events_csv.hpp"
@@ -36,30 +37,72 @@ class TrackingCacheTest : public store::testing::MigratedDatabaseTest {
 };
 
 TEST_F(TrackingCacheTest, ClocksAreComputedAgainOnlyWhenTheEventsOrTheDayChange) {
-    Import("P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n");
+    Import("P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n"
+           "P3,e1,2025-01-20,referral_received,RJE,other,,,,,,\n");
     auto first = Get();
-    ASSERT_TRUE(first && first->Find("P1"));
+    ASSERT_TRUE(first && first->Find("P1") && first->Find("P3"));
+    EXPECT_FALSE(first->changed);
     EXPECT_EQ(Get(), first);  // nothing written: the same snapshot
 
     ASSERT_TRUE(store::BumpPathwayDataVersion(*conn_).ok());  // a key worker named, say
     auto other = Get();
     ASSERT_TRUE(other);
-    EXPECT_NE(other, first);                          // lists and pages are built again...
-    EXPECT_EQ(other->recomputed, first->recomputed);  // ...around the same clocks
+    EXPECT_NE(other, first);              // lists and pages are built again...
+    EXPECT_EQ(other->base, first->base);  // ...around the same clocks
+    EXPECT_FALSE(other->changed);
     EXPECT_GT(other->version.data, first->version.data);
 
-    Import("P2,e1,2025-02-01,referral_received,RL4,other,,,,,,\n");
+    // New events: only their pathways are computed again, over the same base.
+    Import("P2,e1,2025-02-01,referral_received,RL4,other,,,,,,\n"
+           "P1,e2,2025-01-20,first_seen,RJE,,,,,,,\n");
     auto after_event = Get();
-    ASSERT_TRUE(after_event);
-    EXPECT_NE(after_event->recomputed, first->recomputed);
-    EXPECT_TRUE(after_event->Find("P2"));
-    EXPECT_TRUE(after_event->Find("P1"));
+    ASSERT_TRUE(after_event && after_event->changed);
+    EXPECT_EQ(after_event->base, first->base);
+    EXPECT_EQ(after_event->changed->size(), 2u);  // P1 and P2, not P3
+    ASSERT_TRUE(after_event->Find("P2"));
+    ASSERT_TRUE(after_event->Find("P3"));
+    EXPECT_EQ(after_event->Find("P3"), first->Find("P3"));
+    const auto* p1 = after_event->Find("P1");
+    ASSERT_TRUE(p1);
+    EXPECT_EQ(p1->events.size(), 2u);  // both of P1's events, the new and the old
+    EXPECT_EQ(first->Find("P1")->events.size(), 1u);
 
     auto next_day = Get(kToday.AddDays(1));
     ASSERT_TRUE(next_day);
-    EXPECT_NE(next_day->recomputed, after_event->recomputed);
+    EXPECT_NE(next_day->base, after_event->base);
+    EXPECT_FALSE(next_day->changed);
     EXPECT_EQ(next_day->as_of, kToday.AddDays(1));
     ASSERT_TRUE(next_day->Find("P1"));
+    EXPECT_EQ(next_day->Find("P1")->events.size(), 2u);
+}
+
+// Whatever the route — every pathway computed again, or only those changed over a kept base — the clocks are
+// the same as computing every pathway from the stored events.
+TEST_F(TrackingCacheTest, ChangedPathwaysOverABaseGiveTheClocksOfAFullRecompute) {
+    Import("P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n"
+           "P2,e1,2025-01-08,referral_received,RJE,urgent_suspected_cancer,,,,,,\n");
+    ASSERT_TRUE(Get());
+    Import("P1,e2,2025-01-20,diagnosis_communicated,RJE,,,,cancer,,,\n"
+           "P2,e2,2025-01-13,appointment_missed,RJE,,,,,2025-01-15,,\n");
+    auto incremental = Get();
+    ASSERT_TRUE(incremental && incremental->changed);
+    TrackingCache fresh_cache;
+    auto full = fresh_cache.Get(*conn_, kToday);
+    ASSERT_TRUE(full.ok());
+    EXPECT_FALSE((*full)->changed);
+    for (const char* ref : {"P1", "P2"}) {
+        const auto* a = incremental->Find(ref);
+        const auto* b = (*full)->Find(ref);
+        ASSERT_TRUE(a && b) << ref;
+        ASSERT_EQ(a->clocks.size(), b->clocks.size()) << ref;
+        for (std::size_t i = 0; i < a->clocks.size(); ++i) {
+            EXPECT_EQ(a->clocks[i].kind, b->clocks[i].kind) << ref;
+            EXPECT_EQ(a->clocks[i].status, b->clocks[i].status) << ref;
+            EXPECT_EQ(a->clocks[i].stop, b->clocks[i].stop) << ref;
+            EXPECT_EQ(a->clocks[i].wait_days, b->clocks[i].wait_days) << ref;
+            EXPECT_EQ(a->clocks[i].adjustment_days, b->clocks[i].adjustment_days) << ref;
+        }
+    }
 }
 
 }  // namespace

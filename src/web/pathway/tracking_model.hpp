@@ -94,14 +94,25 @@ class TrackingCache {
   public:
     // A pathway's effective events, providers and clocks (pathway/recompute.hpp).
     using Entry = pathway::PathwayState;
-    // What a request reads: the clocks of the events version, kept under the data version. A write that
-    // changes no event makes a new snapshot around the same clocks (the lists and pages are built again).
+    // What a request reads, kept under the data version: the clocks of every pathway computed at events
+    // version `base_events`, and those of the pathways whose events changed since, computed again (`changed`,
+    // which Find looks in first). A write that changes no event makes a new snapshot around the same clocks
+    // (the lists and pages are built again).
     struct Snapshot {
         store::PathwayDataVersions version;
         CivilDate as_of;
-        std::shared_ptr<const pathway::Recomputed> recomputed;  // every pathway's effective events and clocks
-        const Entry* Find(std::string_view ref) const { return recomputed->Find(ref); }
+        std::shared_ptr<const pathway::Recomputed> base;  // every pathway's effective events and clocks
+        std::int64_t base_events = 0;
+        std::shared_ptr<const pathway::Recomputed> changed;  // may be null
+        const Entry* Find(std::string_view ref) const {
+            if (changed) {
+                if (const Entry* entry = changed->Find(ref)) return entry;
+            }
+            return base->Find(ref);
+        }
     };
+    // Beyond this many pathways changed since the base, every pathway is computed again instead.
+    static constexpr std::int64_t kMaxChangedPathways = 20'000;
     Result<std::shared_ptr<const Snapshot>> Get(store::Connection& conn, CivilDate as_of);
 
     // The list of `scope_key` computed for `snapshot`, if it is still the current snapshot and was kept.
