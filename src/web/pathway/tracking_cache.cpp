@@ -69,6 +69,7 @@ Result<std::shared_ptr<const TrackingCache::Snapshot>> TrackingCache::Get(store:
             std::make_shared<pathway::Recomputed>(pathway::RecomputeAll(std::move(events), as_of, std::move(spare)));
         snapshot->base_events = version.events;
     }
+    kept.reset();  // held here, the clocks it replaces could not be recycled below
     std::shared_ptr<const pathway::Recomputed> replaced;
     {
         std::lock_guard lock(mu_);

@@ -37,8 +37,9 @@ class TrackingCacheTest : public store::testing::MigratedDatabaseTest {
 };
 
 TEST_F(TrackingCacheTest, ClocksAreComputedAgainOnlyWhenTheEventsOrTheDayChange) {
-    Import("P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n"
-           "P3,e1,2025-01-20,referral_received,RJE,other,,,,,,\n");
+    Import(
+        "P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n"
+        "P3,e1,2025-01-20,referral_received,RJE,other,,,,,,\n");
     auto first = Get();
     ASSERT_TRUE(first && first->Find("P1") && first->Find("P3"));
     EXPECT_FALSE(first->changed);
@@ -53,8 +54,9 @@ TEST_F(TrackingCacheTest, ClocksAreComputedAgainOnlyWhenTheEventsOrTheDayChange)
     EXPECT_GT(other->version.data, first->version.data);
 
     // New events: only their pathways are computed again, over the same base.
-    Import("P2,e1,2025-02-01,referral_received,RL4,other,,,,,,\n"
-           "P1,e2,2025-01-20,first_seen,RJE,,,,,,,\n");
+    Import(
+        "P2,e1,2025-02-01,referral_received,RL4,other,,,,,,\n"
+        "P1,e2,2025-01-20,first_seen,RJE,,,,,,,\n");
     auto after_event = Get();
     ASSERT_TRUE(after_event && after_event->changed);
     EXPECT_EQ(after_event->base, first->base);
@@ -79,11 +81,13 @@ TEST_F(TrackingCacheTest, ClocksAreComputedAgainOnlyWhenTheEventsOrTheDayChange)
 // Whatever the route — every pathway computed again, or only those changed over a kept base — the clocks are
 // the same as computing every pathway from the stored events.
 TEST_F(TrackingCacheTest, ChangedPathwaysOverABaseGiveTheClocksOfAFullRecompute) {
-    Import("P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n"
-           "P2,e1,2025-01-08,referral_received,RJE,urgent_suspected_cancer,,,,,,\n");
+    Import(
+        "P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n"
+        "P2,e1,2025-01-08,referral_received,RJE,urgent_suspected_cancer,,,,,,\n");
     ASSERT_TRUE(Get());
-    Import("P1,e2,2025-01-20,diagnosis_communicated,RJE,,,,cancer,,,\n"
-           "P2,e2,2025-01-13,appointment_missed,RJE,,,,,2025-01-15,,\n");
+    Import(
+        "P1,e2,2025-01-20,diagnosis_communicated,RJE,,,,cancer,,,\n"
+        "P2,e2,2025-01-13,appointment_missed,RJE,,,,,2025-01-15,,\n");
     auto incremental = Get();
     ASSERT_TRUE(incremental && incremental->changed);
     TrackingCache fresh_cache;
@@ -103,6 +107,36 @@ TEST_F(TrackingCacheTest, ChangedPathwaysOverABaseGiveTheClocksOfAFullRecompute)
             EXPECT_EQ(a->clocks[i].adjustment_days, b->clocks[i].adjustment_days) << ref;
         }
     }
+}
+
+// When every pathway is computed again (here: a write that touched too many pathways to list), the clocks
+// it replaces, once nobody reads them, hold the next full recompute (memory the process already has).
+TEST_F(TrackingCacheTest, ClocksReplacedLendTheirMemoryToTheNextFullRecompute) {
+    Import("P1,e1,2025-01-06,referral_received,RJE,urgent_suspected_cancer,,,,,,\n");
+    const auto everything_changed = [&] {
+        auto version = store::BumpPathwayEventsVersion(*conn_);
+        ASSERT_TRUE(version.ok());
+        ASSERT_TRUE(
+            conn_
+                ->Execute("INSERT INTO pathway_event_changes (events_version, pathway_ref) VALUES (?, '*')", {*version})
+                .ok());
+    };
+    const void* memory = nullptr;
+    {
+        auto first = Get();
+        ASSERT_TRUE(first && !first->base->pools.empty());
+        memory = first->base->pools[0].states.data();
+    }
+    everything_changed();
+    auto second = Get();
+    ASSERT_TRUE(second && !second->changed);
+    EXPECT_NE(second->base->pools[0].states.data(), memory);  // the first clocks were still in the cache
+    second.reset();
+    everything_changed();
+    auto third = Get();
+    ASSERT_TRUE(third && !third->changed && !third->base->pools.empty());
+    EXPECT_EQ(third->base->pools[0].states.data(), memory);
+    ASSERT_TRUE(third->Find("P1"));
 }
 
 }  // namespace
