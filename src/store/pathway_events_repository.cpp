@@ -289,15 +289,12 @@ Result<std::optional<std::vector<pathway::Event>>> PathwayEventsRepository::List
     std::int64_t since, std::int64_t current, std::int64_t max_pathways) {
     using Changed = std::optional<std::vector<pathway::Event>>;
     if (since < current - kChangesKept) return Changed();  // the changes after `since` may be pruned
-    CV_ASSIGN_OR_RETURN(auto everything,
-                        conn_.Query("SELECT 1 FROM pathway_event_changes WHERE events_version > ? AND pathway_ref = '*'"
-                                    " LIMIT 1",
-                                    {since}));
-    if (!everything.empty()) return Changed();
-    CV_ASSIGN_OR_RETURN(auto count, conn_.QueryOne("SELECT COUNT(DISTINCT pathway_ref) FROM pathway_event_changes"
+    // How many pathways changed, and whether a write changed too many to list ('*'): one read.
+    CV_ASSIGN_OR_RETURN(auto count, conn_.QueryOne("SELECT COUNT(DISTINCT pathway_ref), COUNT(CASE WHEN"
+                                                   " pathway_ref = '*' THEN 1 END) FROM pathway_event_changes"
                                                    " WHERE events_version > ?",
                                                    {since}));
-    if (count.Int(0) > max_pathways) return Changed();
+    if (count.Int(0) > max_pathways || count.Int(1) > 0) return Changed();
     CV_ASSIGN_OR_RETURN(auto rows, conn_.Query("SELECT " + kColumns +
                                                    " FROM pathway_events WHERE pathway_ref IN (SELECT pathway_ref FROM"
                                                    " pathway_event_changes WHERE events_version > ?)"

@@ -111,11 +111,11 @@ TEST_F(PathwayEventsRepositoryTest, ListChangedSinceGivesTheEventsOfThePathwaysW
 
     // Too many pathways, changes older than those kept, or a write that touched too many to list: none.
     EXPECT_FALSE(repo.ListChangedSince(0, now, 1)->has_value());
-    EXPECT_FALSE(repo.ListChangedSince(after_file, after_file + PathwayEventsRepository::kChangesKept + 1, 10)
-                     ->has_value());
-    ASSERT_TRUE(conn_->Execute("INSERT INTO pathway_event_changes (events_version, pathway_ref) VALUES (?, '*')",
-                               {now + 1})
-                    .ok());
+    EXPECT_FALSE(
+        repo.ListChangedSince(after_file, after_file + PathwayEventsRepository::kChangesKept + 1, 10)->has_value());
+    ASSERT_TRUE(
+        conn_->Execute("INSERT INTO pathway_event_changes (events_version, pathway_ref) VALUES (?, '*')", {now + 1})
+            .ok());
     EXPECT_FALSE(repo.ListChangedSince(after_file, now + 1, 10)->has_value());
     EXPECT_TRUE(repo.ListChangedSince(now + 1, now + 1, 10)->has_value());
 }

@@ -103,15 +103,10 @@ void RequestContext::ClearCookie(const std::string& name) {
     res.set_header("Set-Cookie", c);
 }
 
-void RequestContext::Html(int status, const std::string& html) {
-    res.status = status;
-    res.set_content(html, "text/html; charset=utf-8");
-}
-
-void RequestContext::HtmlMoved(int status, std::string html) {
+void RequestContext::Html(int status, std::string html) {
     res.status = status;
     res.set_content(std::string(), "text/html; charset=utf-8");
-    res.body = std::move(html);  // cpp-httplib 0.11's set_content copies; a page can be hundreds of KB
+    res.body = std::move(html);  // cpp-httplib 0.11's set_content copies
 }
 
 nlohmann::json RequestContext::LayoutData(const std::string& title) {
@@ -149,15 +144,14 @@ void RequestContext::Page(const std::string& title, const std::string& tmpl, nlo
     // Mustache has no "is this list empty?": templates test has_errors for the error summary.
     if (data.contains("errors")) data["has_errors"] = !data["errors"].empty();
     layout["body"] = app.templates().Render(tmpl, data);
-    HtmlMoved(status, app.templates().Render("layout", layout));
+    Html(status, app.templates().Render("layout", layout));
 }
 
 void RequestContext::KeptPage(const std::string& title, std::shared_ptr<const std::string> body, int status) {
     const Templates& templates = app.templates();
     nlohmann::json layout = LayoutData(title);
-    const std::vector<std::string> markers = {templates.SlotMarker(0)};
-    layout["body"] = markers[0];
-    HtmlMoved(status, Templates::Splice(templates.Render("layout", layout), {{"body", std::move(body)}}, markers));
+    layout["body"] = templates.SlotMarker(0);
+    Html(status, templates.Splice(templates.Render("layout", layout), {{"body", std::move(body)}}));
 }
 
 void RequestContext::Json(int status, const nlohmann::json& body) {

@@ -64,8 +64,7 @@ struct RequestContext {
     void ClearCookie(const std::string& name);
 
     // Responses.
-    void Html(int status, const std::string& html);
-    void HtmlMoved(int status, std::string html);  // without a copy of the page
+    void Html(int status, std::string html);  // moved into the response: a page can be hundreds of KB
     // Renders `tmpl` inside the layout with the standard header data (user, navigation, CSRF).
     void Page(const std::string& title, const std::string& tmpl, nlohmann::json data, int status = 200);
     // A page whose body was rendered earlier and kept (a cached list of thousands of rows; nothing in it may

@@ -1,10 +1,9 @@
 #include "web/render/templates.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <kainjow/mustache.hpp>
-#include <random>
 
+#include "app/crypto.hpp"
 #include "core/civil_date.hpp"
 
 namespace carevoice::web {
@@ -15,7 +14,7 @@ struct Templates::Impl {
     std::map<std::string, std::string> sources;
     std::vector<std::string> partial_names;  // templates some other template includes with {{> name}}
     std::map<std::string, std::unique_ptr<mustache::mustache>> compiled;
-    std::string slot_nonce;  // 128 random bits in hex, for the slots' markers
+    std::string slot_nonce;  // 128 random bits, for the slots' markers
 };
 
 namespace {
@@ -50,17 +49,6 @@ mustache::data ToData(const nlohmann::json& j) {
 // {{#long_date}}{{held_on}}{{/long_date}}: the date inside, shown as "5 July 2026" (the NHS.UK style).
 // What is inside renders first, escaped as usual; text that is not a YYYY-MM-DD date (empty, or
 // "not set") is left as it is, so the lambda never adds anything unescaped of its own.
-std::string RandomHex128() {
-    std::random_device device;  // the kernel's random source on Linux
-    std::string out;
-    for (int i = 0; i < 4; ++i) {
-        char word[9];
-        std::snprintf(word, sizeof word, "%08x", static_cast<unsigned>(device()));
-        out += word;
-    }
-    return out;
-}
-
 mustache::data LongDateLambda() {
     return mustache::data{mustache::lambda2{[](const std::string& text, const mustache::renderer& render) {
         std::string inner = render(text);
@@ -84,7 +72,7 @@ Templates::~Templates() = default;
 Result<std::shared_ptr<Templates>> Templates::Load(const std::vector<EmbeddedFile>& files) {
     auto t = std::shared_ptr<Templates>(new Templates());
     t->impl_ = std::make_unique<Impl>();
-    t->impl_->slot_nonce = RandomHex128();
+    t->impl_->slot_nonce = app::RandomToken(16);
     for (const auto& f : files) {
         auto m = std::make_unique<mustache::mustache>(f.text);
         if (!m->is_valid()) return Status::Internal("template " + f.name + ": " + m->error_message());
@@ -128,21 +116,22 @@ std::string Templates::Render(const std::string& name, const nlohmann::json& dat
 }
 
 std::string Templates::SlotMarker(std::size_t slot) const {
-    return "cvslot" + impl_->slot_nonce + "n" + std::to_string(slot);
+    // Ended by "e", so that the marker of slot 1 is not the start of slot 10's.
+    return "cvslot" + impl_->slot_nonce + "n" + std::to_string(slot) + "e";
 }
 
-std::string Templates::Splice(std::string_view rendered, const std::vector<Slot>& slots,
-                              const std::vector<std::string>& markers) {
+std::string Templates::Splice(std::string_view rendered, const std::vector<Slot>& slots) const {
     struct Cut {
         std::size_t at, length;
         const std::string* html;
     };
     std::vector<Cut> cuts;
     std::size_t size = rendered.size();
-    for (std::size_t i = 0; i < slots.size() && i < markers.size(); ++i) {
-        const std::size_t at = rendered.find(markers[i]);
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const std::string marker = SlotMarker(i);
+        const std::size_t at = rendered.find(marker);
         if (at == std::string_view::npos || !slots[i].html) continue;
-        cuts.push_back({at, markers[i].size(), slots[i].html.get()});
+        cuts.push_back({at, marker.size(), slots[i].html.get()});
         size += slots[i].html->size();
     }
     std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.at < b.at; });

@@ -33,13 +33,13 @@ class Templates {
         std::string name;
         std::shared_ptr<const std::string> html;
     };
-    // The marker Render should put into `slot`'s place: letters and digits only (the same escaped or not), with
-    // a random part fixed at start-up that no output ever shows, so no text a person typed can be mistaken for it.
+    // The marker Render should put into the place of `slots[slot]`: letters, digits, '-' and '_' (the same
+    // escaped or not), with a random part fixed at start-up that no output ever shows, so no text a person
+    // typed can be mistaken for it.
     std::string SlotMarker(std::size_t slot) const;
-    // `rendered` with each slot's marker (SlotMarker of its index) replaced by its HTML; a slot whose marker
-    // is missing is left out.
-    static std::string Splice(std::string_view rendered, const std::vector<Slot>& slots,
-                              const std::vector<std::string>& markers);
+    // `rendered` with the marker of each slot (SlotMarker of its index) replaced by its HTML; a slot whose
+    // marker is missing is left out.
+    std::string Splice(std::string_view rendered, const std::vector<Slot>& slots) const;
     bool Has(const std::string& name) const;
 
   private:

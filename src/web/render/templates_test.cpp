@@ -49,6 +49,7 @@ TEST(TemplatesTest, SlotsPutKeptHtmlWhereTheirMarkersAre) {
     const Templates& t = **templates;
     EXPECT_NE(t.SlotMarker(0), t.SlotMarker(1));
     EXPECT_NE(t.SlotMarker(0), (*other)->SlotMarker(0));  // random per start-up: not guessable from a build
+    EXPECT_EQ(t.SlotMarker(10).find(t.SlotMarker(1)), std::string::npos);  // no marker starts another
     const std::vector<Templates::Slot> slots = {
         {"chart", std::make_shared<const std::string>("<svg></svg>")},
         {"rows", std::make_shared<const std::string>("<table><tr><td>1</td></tr></table>")},
@@ -58,7 +59,7 @@ TEST(TemplatesTest, SlotsPutKeptHtmlWhereTheirMarkersAre) {
     const std::string typed = (*other)->SlotMarker(1) + " " + t.SlotMarker(0).substr(0, 20);
     const std::string rendered =
         t.Render("page", {{"note", typed}, {"chart", markers[0]}, {"rows", markers[1]}, {"escaped", markers[2]}});
-    EXPECT_EQ(Templates::Splice(rendered, slots, markers),
+    EXPECT_EQ(t.Splice(rendered, slots),
               "<p>" + typed + "</p><table><tr><td>1</td></tr></table><p><svg></svg></p><i>kept</i>");
 }
 
@@ -68,9 +69,8 @@ TEST(TemplatesTest, ASlotWithoutItsMarkerIsLeftOut) {
     const Templates& t = **templates;
     const std::vector<Templates::Slot> slots = {{"rows", std::make_shared<const std::string>("<b>x</b>")},
                                                 {"chart", std::make_shared<const std::string>("<svg/>")}};
-    const std::vector<std::string> markers = {t.SlotMarker(0), t.SlotMarker(1)};
-    EXPECT_EQ(Templates::Splice(t.Render("page", {{"rows", markers[0]}}), slots, markers), "<p><b>x</b></p>");
-    EXPECT_EQ(Templates::Splice("<p></p>", slots, markers), "<p></p>");
+    EXPECT_EQ(t.Splice(t.Render("page", {{"rows", t.SlotMarker(0)}}), slots), "<p><b>x</b></p>");
+    EXPECT_EQ(t.Splice("<p></p>", slots), "<p></p>");
 }
 
 }  // namespace
